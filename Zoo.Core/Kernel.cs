@@ -1,0 +1,127 @@
+using Zoo.Core.Cgi;
+using Zoo.Core.Configuration;
+using Zoo.Core.Wps;
+using Zoo.Core.Wps.Operations;
+using Zoo.Core.Wps.Requests;
+using Zoo.Core.Xml;
+
+namespace Zoo.Core;
+
+/// <summary>Answers one CGI request: finds main.cfg, parses the request and hands it to its operation.</summary>
+public sealed class Kernel(string workingDirectory, string executableDirectory, TextWriter log)
+{
+    private const string DefaultLanguage = "en-US";
+
+    public CgiResponse Handle(CgiRequest cgi)
+    {
+        MainConfig config;
+        try
+        {
+            config = LoadConfig(cgi);
+        }
+        catch (WpsException e)
+        {
+            return Report(e, WpsVersion.V100, DefaultLanguage, "utf-8", ConfigValues.Empty);
+        }
+
+        if (cgi.Method == "OPTIONS" && config.Main.IsTrue("cors"))
+            return Cors(config);
+
+        WpsRequest request;
+        try
+        {
+            request = WpsRequestParser.Parse(cgi, config);
+        }
+        catch (RequestRejectedException e)
+        {
+            return Report(e.Error, e.Version, e.Language, config.Encoding, config.Headers);
+        }
+        catch (WpsException e)
+        {
+            return Report(e, WpsVersion.Find(config.DefaultVersion) ?? WpsVersion.V100, config.DefaultLanguage,
+                config.Encoding, config.Headers);
+        }
+
+        var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config));
+        try
+        {
+            var document = Dispatch(context);
+            return CgiResponse.Xml(StatusLine(config, "200 OK"), Serialize(document, request.IsSoap, config.Encoding),
+                config.Encoding, ExtraHeaders(config.Headers));
+        }
+        catch (WpsException e)
+        {
+            return Report(e, request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"zoo_loader: {request.Operation}: {e}");
+            return Report(new WpsException("NoApplicableCode", null, "ZOO Kernel failed to process your request."),
+                request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
+        }
+    }
+
+    private static ElementNode Dispatch(WpsRequestContext context) => context.Request.Operation switch
+    {
+        "GetCapabilities" => GetCapabilities.Handle(context),
+        "DescribeProcess" => DescribeProcess.Handle(context),
+        _ => throw Messages.NotDispatched(context.Request.Version),
+    };
+
+    private MainConfig LoadConfig(CgiRequest cgi)
+    {
+        var metaPath = KvpReaderOrNull(cgi.QueryString, "metapath");
+        var path = MainConfigLocator.Find(workingDirectory, executableDirectory, metaPath);
+        if (path is null)
+        {
+            log.WriteLine($"zoo_loader: no {MainConfig.FileName} in {workingDirectory} or {executableDirectory} (metapath \"{metaPath}\")");
+            throw Messages.UnreadableMainConfig();
+        }
+        try
+        {
+            return MainConfig.Load(path);
+        }
+        catch (Exception e) when (e is ConfigurationException or IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"zoo_loader: {e.Message}");
+            throw Messages.UnreadableMainConfig();
+        }
+    }
+
+    /// <summary>The metapath parameter, if the query string names one that decodes.</summary>
+    private static string? KvpReaderOrNull(string queryString, string name)
+    {
+        try
+        {
+            return KvpReader.Parse(queryString)[name];
+        }
+        catch (WpsException)
+        {
+            return null;
+        }
+    }
+
+    private static CgiResponse Cors(MainConfig config)
+    {
+        var headers = ExtraHeaders(config.Headers).ToList();
+        headers.Add(new("Content-Type", $"text/plain; charset={config.Encoding}"));
+        headers.Add(new("Status", "200 OK"));
+        return new CgiResponse(headers, "CORS is enabled.\r\n"u8.ToArray());
+    }
+
+    private static CgiResponse Report(WpsException error, WpsVersion version, string language, string encoding,
+        ConfigValues headers, bool soap = false)
+    {
+        var document = ExceptionReportWriter.Build(error.Errors, version, language);
+        return CgiResponse.Xml(error.HttpStatus, Serialize(document, soap, encoding), encoding, ExtraHeaders(headers));
+    }
+
+    private static string Serialize(ElementNode document, bool soap, string encoding) =>
+        XmlFormatter.Document(soap ? SoapEnvelope.Wrap(document) : document, encoding);
+
+    /// <summary>[headers] go on every answer; their <c>status</c> key replaces the status line of a success.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> ExtraHeaders(ConfigValues headers) =>
+        headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase));
+
+    private static string StatusLine(MainConfig config, string fallback) => config.Headers["status"] ?? fallback;
+}

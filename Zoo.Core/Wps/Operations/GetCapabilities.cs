@@ -1,0 +1,18 @@
+using Zoo.Core.Processes;
+using Zoo.Core.Wps.Responses;
+using Zoo.Core.Xml;
+
+namespace Zoo.Core.Wps.Operations;
+
+/// <summary>GetCapabilities: the server's identity and every service, read from each .zcfg's header only.</summary>
+public static class GetCapabilities
+{
+    public static ElementNode Handle(WpsRequestContext context)
+    {
+        var offerings = ServiceRegistry.For(context.Config).All()
+            .Select(entry => ProcessOffering.Read(entry, headerOnly: true))
+            .ToList();
+        return CapabilitiesWriter.Build(context.Config, context.Request.Version, context.Request.Language,
+            context.ServiceUrl, offerings);
+    }
+}

@@ -1,0 +1,37 @@
+using Zoo.Core.Configuration.Zcfg;
+
+namespace Zoo.Core.Wps.Responses;
+
+/// <summary>The per-process attributes ZOO derives from a .zcfg header, with its defaults.</summary>
+public static class ProcessAttributes
+{
+    public static string Version10(ProcessDescription process) => process.Keys.Get("processVersion", "1");
+
+    /// <summary>WPS 2.0 wants a three-part version: ZOO appends ".0.0" to one shorter than five characters.</summary>
+    public static string Version20(ProcessDescription process)
+    {
+        var version = Version10(process);
+        return version.Length < 5 ? version + ".0.0" : version;
+    }
+
+    /// <summary>HPC services only run asynchronously, so ZOO does not offer sync-execute for them.</summary>
+    public static string JobControlOptions(ProcessDescription process) =>
+        process.Keys["jobControlOptions"]
+        ?? (process.ServiceType?.Contains("HPC", StringComparison.OrdinalIgnoreCase) == true
+            ? "async-execute dismiss"
+            : "sync-execute async-execute dismiss");
+
+    /// <summary>DescribeProcess lets a .zcfg <c>mode</c> (sync or async) decide the only execution offered.</summary>
+    public static string JobControlOptionsWithMode(ProcessDescription process) =>
+        process.Keys["mode"] is { } mode && (mode.StartsWith("sync", StringComparison.OrdinalIgnoreCase)
+                                              || mode.StartsWith("async", StringComparison.OrdinalIgnoreCase))
+            ? $"{mode.ToLowerInvariant()}-execute dismiss"
+            : JobControlOptions(process);
+
+    public static string OutputTransmission(ProcessDescription process) =>
+        process.Keys.Get("outputTransmission", "value reference");
+
+    public static string StoreSupported(ProcessDescription process) => process.Keys.Get("storeSupported", "true");
+
+    public static string StatusSupported(ProcessDescription process) => process.Keys.Get("statusSupported", "true");
+}

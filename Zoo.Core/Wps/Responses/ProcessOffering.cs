@@ -1,0 +1,17 @@
+using Zoo.Core.Configuration.Zcfg;
+using Zoo.Core.Processes;
+
+namespace Zoo.Core.Wps.Responses;
+
+/// <summary>
+/// A service as the responses present it: published under its namespace prefix and the name its
+/// .zcfg gives (not the file's name), with what was read of its description.
+/// </summary>
+public sealed record ProcessOffering(string Identifier, ProcessDescription Description)
+{
+    public static ProcessOffering Read(ServiceEntry entry, bool headerOnly)
+    {
+        var description = ServiceFiles.Read(entry, headerOnly);
+        return new ProcessOffering(entry.Prefix + description.Name, description);
+    }
+}

@@ -1,0 +1,63 @@
+namespace Zoo.Core.Xml;
+
+/// <summary>A node of a response document, written by <see cref="XmlFormatter"/> the way ZOO's libxml2 writes it.</summary>
+public abstract record Node;
+
+public sealed record TextNode(string Text) : Node;
+
+public sealed record CDataNode(string Text) : Node;
+
+public sealed record CommentNode(string Text) : Node;
+
+/// <summary>An element with prefixed name and attributes in the order they are added.</summary>
+public sealed record ElementNode(string Name) : Node
+{
+    private readonly List<KeyValuePair<string, string>> _attributes = [];
+    private readonly List<Node> _children = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
+    public IReadOnlyList<Node> Children => _children;
+
+    public ElementNode Attr(string name, string value)
+    {
+        _attributes.Add(KeyValuePair.Create(name, value));
+        return this;
+    }
+
+    /// <summary>Adds the attribute only when there is a value, as ZOO omits absent keys.</summary>
+    public ElementNode AttrIfSet(string name, string? value) =>
+        string.IsNullOrEmpty(value) ? this : Attr(name, value);
+
+    public ElementNode Add(Node child)
+    {
+        _children.Add(child);
+        return this;
+    }
+
+    public ElementNode Add(IEnumerable<Node> children)
+    {
+        _children.AddRange(children);
+        return this;
+    }
+
+    /// <summary>Adds a child element and returns it.</summary>
+    public ElementNode Child(string name)
+    {
+        var child = new ElementNode(name);
+        _children.Add(child);
+        return child;
+    }
+
+    /// <summary>Adds a child element holding one text.</summary>
+    public ElementNode TextChild(string name, string text)
+    {
+        Child(name).Add(new TextNode(text));
+        return this;
+    }
+
+    /// <summary>Adds a child element holding one text, only when there is a value.</summary>
+    public ElementNode TextChildIfSet(string name, string? text) =>
+        text is null ? this : TextChild(name, text);
+
+    public ElementNode Text(string text) => Add(new TextNode(text));
+}

@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace Zoo.Core.Xml;
+
+/// <summary>
+/// Serialises a document exactly as libxml2's formatted dump does (what ZOO-Kernel sends):
+/// two-space indentation, <c>&lt;a/&gt;</c> for empty elements, and no indentation inside an
+/// element that holds text, so that text content is never altered.
+/// </summary>
+public static class XmlFormatter
+{
+    public static string Document(ElementNode root, string encoding)
+    {
+        var output = new StringBuilder(4096);
+        output.Append("<?xml version=\"1.0\" encoding=\"").Append(encoding).Append("\"?>\n");
+        WriteNode(output, root, 0, indent: true);
+        output.Append('\n');
+        return output.ToString();
+    }
+
+    private static void WriteNode(StringBuilder output, Node node, int depth, bool indent)
+    {
+        switch (node)
+        {
+            case ElementNode element:
+                WriteElement(output, element, depth, indent);
+                break;
+            case TextNode text:
+                AppendEscaped(output, text.Text, inAttribute: false);
+                break;
+            case CDataNode cdata:
+                output.Append("<![CDATA[").Append(cdata.Text.Replace("]]>", "]]]]><![CDATA[>")).Append("]]>");
+                break;
+            case CommentNode comment:
+                output.Append("<!--").Append(comment.Text.Replace("--", "- -")).Append("-->");
+                break;
+        }
+    }
+
+    private static void WriteElement(StringBuilder output, ElementNode element, int depth, bool indent)
+    {
+        output.Append('<').Append(element.Name);
+        foreach (var (name, value) in element.Attributes)
+        {
+            output.Append(' ').Append(name).Append("=\"");
+            AppendEscaped(output, value, inAttribute: true);
+            output.Append('"');
+        }
+        if (element.Children.Count == 0)
+        {
+            output.Append("/>");
+            return;
+        }
+        output.Append('>');
+        var indentChildren = indent && !element.Children.Any(c => c is TextNode or CDataNode);
+        foreach (var child in element.Children)
+        {
+            if (indentChildren)
+                output.Append('\n').Append(' ', 2 * (depth + 1));
+            WriteNode(output, child, depth + 1, indentChildren);
+        }
+        if (indentChildren)
+            output.Append('\n').Append(' ', 2 * depth);
+        output.Append("</").Append(element.Name).Append('>');
+    }
+
+    private static void AppendEscaped(StringBuilder output, string value, bool inAttribute)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '<': output.Append("&lt;"); break;
+                case '>': output.Append("&gt;"); break;
+                case '&': output.Append("&amp;"); break;
+                case '\r': output.Append("&#13;"); break;
+                case '"' when inAttribute: output.Append("&quot;"); break;
+                case '\n' when inAttribute: output.Append("&#10;"); break;
+                case '\t' when inAttribute: output.Append("&#9;"); break;
+                default:
+                    // Characters XML 1.0 cannot carry are dropped rather than making the document unreadable.
+                    if (c >= 0x20 || c is '\n' or '\t')
+                        output.Append(c);
+                    break;
+            }
+        }
+    }
+}
