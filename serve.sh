@@ -1,0 +1,335 @@
+#!/usr/bin/env bash
+# serve.sh - serve dist/cgi-bin over HTTP on 127.0.0.1 with nginx + fcgiwrap, the way an operator
+# would deploy zoo_loader.cgi, but with a private config: /etc/nginx and the system services are
+# never touched.
+#
+# Usage: bash serve.sh                 run in the foreground; Ctrl-C (or SIGTERM) stops everything
+#        bash serve.sh --background    start, wait until it answers, write the pid file and return
+#        bash serve.sh --stop          stop the server started with --background (same PORT)
+#
+# Environment:
+#   PORT                 port on 127.0.0.1 (default 8080)
+#   ZOO_DIST             the directory to serve as /cgi-bin/ (default: dist/cgi-bin beside this script)
+#   ZOO_SERVE_BACKGROUND=1  same as --background
+#   ZOO_SERVE_RUN_DIR    private nginx prefix, sockets, pid files (default /tmp/zoo-serve.$PORT);
+#                        removed when the server stops. Its serve.pid holds the pid to signal.
+#   ZOO_SERVE_LOG        where --background writes the server's output (default /tmp/zoo-serve.$PORT.log)
+#   ZOO_CGI_PATH         PATH of the CGI (its environment is only PATH plus the request variables)
+#
+# URLs:
+#   /cgi-bin/<name>.cgi  runs $ZOO_DIST/<name>.cgi through fcgiwrap, with cwd = $ZOO_DIST (ZOO reads
+#                        main.cfg from its working directory). Other files in cgi-bin are not served.
+#   /temp/               the files under [main] tmpPath of $ZOO_DIST/main.cfg (the URL path is taken
+#                        from [main] tmpUrl, /temp/ by default)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SELF="$ROOT/$(basename "${BASH_SOURCE[0]}")"
+PORT="${PORT:-8080}"
+DIST="${ZOO_DIST:-$ROOT/dist/cgi-bin}"
+RUN_DIR="${ZOO_SERVE_RUN_DIR:-${TMPDIR:-/tmp}/zoo-serve.$PORT}"
+PID_FILE="$RUN_DIR/serve.pid"
+BG_LOG="${ZOO_SERVE_LOG:-${TMPDIR:-/tmp}/zoo-serve.$PORT.log}"
+CGI_PATH="${ZOO_CGI_PATH:-/usr/local/bin:/usr/bin:/bin}"
+FCGI_CHILDREN="${ZOO_FCGI_CHILDREN:-4}"   # concurrent CGI requests
+
+log() { printf '[serve] %s\n' "$*" >&2; }
+die() { printf '[serve] ERROR: %s\n' "$*" >&2; exit 1; }
+
+[[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65536)) || die "PORT must be a TCP port number (got '$PORT')"
+
+MODE=foreground
+[[ "${ZOO_SERVE_BACKGROUND:-0}" == 1 ]] && MODE=background
+case "${1:-}" in
+  "") ;;
+  --background) MODE=background ;;
+  --stop) MODE=stop ;;
+  -h|--help) sed -n '2,/^set -euo/p' "$SELF" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown option: $1 (try --help)" ;;
+esac
+
+# The pid in serve.pid is the foreground serve.sh that supervises nginx and fcgiwrap; it cleans up
+# on SIGTERM/SIGINT. Prints it if that process is alive.
+running_pid() {
+  local pid
+  [[ -f "$PID_FILE" ]] || return 1
+  pid="$(cat "$PID_FILE" 2>/dev/null)" || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+# Waits (polling, with a deadline) until 127.0.0.1:$PORT accepts connections.
+wait_listening() {  # args: seconds [pid that must stay alive]
+  local deadline=$((SECONDS + $1))
+  while ((SECONDS < deadline)); do
+    if [[ -n "${2:-}" ]] && ! kill -0 "$2" 2>/dev/null; then return 1; fi
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# ------------------------------------------------------------------------------------ --stop
+if [[ "$MODE" == stop ]]; then
+  pid="$(running_pid)" || { log "nothing running on port $PORT (no live pid in $PID_FILE)"; exit 0; }
+  kill -TERM "$pid"
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || { log "stopped (pid $pid)"; exit 0; }; sleep 0.1; done
+  die "pid $pid did not stop within 10 s"
+fi
+
+# ------------------------------------------------------------------------------------ checks
+[[ -x "$DIST/zoo_loader.cgi" ]] || die "$DIST/zoo_loader.cgi is missing: run 'bash build.sh' first"
+DIST="$(cd "$DIST" && pwd)"
+
+if pid="$(running_pid)"; then
+  if [[ "$MODE" == background ]]; then log "already running on port $PORT (pid $pid)"; exit 0; fi
+  die "already running on port $PORT (pid $pid); stop it with: PORT=$PORT bash serve.sh --stop"
+fi
+
+# ------------------------------------------------------------------------------------ packages
+ensure_packages() {  # args: command:package ...
+  local missing=() pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${pair%%:*}" ]] || missing+=("${pair#*:}")
+  done
+  ((${#missing[@]})) || return 0
+  [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root or: sudo apt-get install ${missing[*]})"
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Installing nginx/fcgiwrap must not start the system services (nginx on port 80): deny service
+  # starts for the duration of the install, unless the machine already has a policy of its own.
+  local added_policy=0 rc=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 0755 /usr/sbin/policy-rc.d && added_policy=1
+  fi
+  { apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } || rc=$?
+  ((added_policy)) && rm -f /usr/sbin/policy-rc.d
+  ((rc == 0)) || die "apt-get failed (exit $rc)"
+}
+ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+FCGIWRAP="$(command -v fcgiwrap || echo /usr/sbin/fcgiwrap)"
+
+# Another server on the port would answer our readiness checks: refuse to start instead.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  die "127.0.0.1:$PORT is already in use by another program (choose another PORT)"
+fi
+
+# ------------------------------------------------------------------------------------ --background
+# Start this script in the foreground mode in its own session (so it outlives the caller and a
+# Ctrl-C in the caller's terminal does not reach it), wait until it answers, and return.
+if [[ "$MODE" == background ]]; then
+  ZOO_SERVE_BACKGROUND=0 setsid bash "$SELF" </dev/null >"$BG_LOG" 2>&1 &
+  bg_pid=$!
+  # serve.pid is written once nginx listens and fcgiwrap's socket exists.
+  deadline=$((SECONDS + 30))
+  until running_pid >/dev/null; do
+    if ! kill -0 "$bg_pid" 2>/dev/null || ((SECONDS >= deadline)); then
+      cat "$BG_LOG" >&2
+      kill -TERM "$bg_pid" 2>/dev/null || true
+      die "the server did not come up (log: $BG_LOG)"
+    fi
+    sleep 0.1
+  done
+  log "running in the background: pid $bg_pid ($PID_FILE), log $BG_LOG"
+  log "stop it with: PORT=$PORT bash $SELF --stop"
+  exit 0
+fi
+
+# ------------------------------------------------------------------------------------ main.cfg
+# Value of KEY in [SECTION] of an ini file (ZOO's main.cfg): the first `=` splits, spaces trimmed,
+# `#`/`;` lines are comments.
+ini_get() {  # args: file section key
+  awk -v sec="$2" -v key="$3" '
+    /^[[:space:]]*[#;]/ { next }
+    /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); insec = (s == sec); next }
+    insec && index($0, "=") {
+      k = substr($0, 1, index($0, "=") - 1); v = substr($0, index($0, "=") + 1)
+      gsub(/^[[:space:]]+|[[:space:]]+$/, "", k); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v)
+      if (k == key) { print v; exit }
+    }' "$1"
+}
+
+TMP_PATH="" CACHE_DIR="" TMP_URL_PATH="/temp/" TMP_URL=""
+if [[ -f "$DIST/main.cfg" ]]; then
+  TMP_PATH="$(ini_get "$DIST/main.cfg" main tmpPath)"
+  CACHE_DIR="$(ini_get "$DIST/main.cfg" main cacheDir)"
+  TMP_URL="$(ini_get "$DIST/main.cfg" main tmpUrl)"
+  if [[ "$TMP_URL" =~ ^[a-z]+://[^/]+(/.*)$ ]]; then TMP_URL_PATH="${BASH_REMATCH[1]%/}/"; fi
+else
+  log "warning: $DIST/main.cfg not found: /temp/ is not served"
+fi
+[[ -z "$TMP_PATH" || "$TMP_PATH" == /* ]] || TMP_PATH="$DIST/$TMP_PATH"
+[[ -z "$CACHE_DIR" || "$CACHE_DIR" == /* ]] || CACHE_DIR="$DIST/$CACHE_DIR"
+if [[ -n "$TMP_URL" && "$TMP_URL" != "http://127.0.0.1:$PORT/"* && "$TMP_URL" != "http://localhost:$PORT/"* ]]; then
+  log "warning: main.cfg tmpUrl=$TMP_URL does not point at this server (port $PORT)"
+fi
+
+# ------------------------------------------------------------------------------------ users
+# As root, run fcgiwrap (so the CGI) and nginx's workers as the owner of dist, as a web server would
+# run them as an unprivileged user; that owner is root in CI, which is fine.
+RUN_USER="$(id -un)" RUN_GROUP="$(id -gn)"
+if [[ $EUID -eq 0 ]]; then
+  RUN_USER="$(stat -c %U "$DIST")" RUN_GROUP="$(stat -c %G "$DIST")"
+fi
+
+make_owned_dir() {  # creates a directory (and parents) the CGI user can write into
+  local d="$1"
+  [[ -d "$d" ]] && return 0
+  mkdir -p "$d"
+  [[ $EUID -eq 0 && "$RUN_USER" != root ]] && chown "$RUN_USER:$RUN_GROUP" "$d"
+  return 0
+}
+[[ -n "$TMP_PATH" ]] && make_owned_dir "$TMP_PATH"
+[[ -n "$CACHE_DIR" ]] && make_owned_dir "$CACHE_DIR"
+
+# ------------------------------------------------------------------------------------ run dir
+rm -rf "$RUN_DIR"   # a stale one (its server is not alive: checked above)
+mkdir -p "$RUN_DIR"/{tmp,sock}
+chmod 0755 "$RUN_DIR"
+[[ $EUID -eq 0 && "$RUN_USER" != root ]] && chown "$RUN_USER:$RUN_GROUP" "$RUN_DIR/sock" "$RUN_DIR/tmp"
+SOCK="$RUN_DIR/sock/fcgiwrap.sock"
+
+NGINX_USER_LINE=""
+[[ $EUID -eq 0 ]] && NGINX_USER_LINE="user $RUN_USER $RUN_GROUP;"
+TEMP_LOCATION=""
+if [[ -n "$TMP_PATH" ]]; then
+  TEMP_LOCATION="location $TMP_URL_PATH { alias ${TMP_PATH%/}/; }"
+fi
+
+cat >"$RUN_DIR/nginx.conf" <<EOF
+# Generated by serve.sh; removed when it stops.
+$NGINX_USER_LINE
+daemon off;
+master_process on;
+worker_processes 1;
+pid $RUN_DIR/nginx.pid;
+error_log $RUN_DIR/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log $RUN_DIR/access.log;
+  # Every temp path explicitly: the compiled-in defaults are under /var/lib/nginx.
+  client_body_temp_path $RUN_DIR/tmp/body;
+  fastcgi_temp_path $RUN_DIR/tmp/fastcgi;
+  proxy_temp_path $RUN_DIR/tmp/proxy;
+  scgi_temp_path $RUN_DIR/tmp/scgi;
+  uwsgi_temp_path $RUN_DIR/tmp/uwsgi;
+  client_max_body_size 1g;
+
+  server {
+    listen 127.0.0.1:$PORT;
+    server_name 127.0.0.1;
+
+    # Only *.cgi names run; main.cfg, .zcfg and .py files in cgi-bin are never served or executed.
+    location ~ ^/cgi-bin/(?<cgi_name>[A-Za-z0-9_.-]+\.cgi)(?<cgi_path_info>/.*)?\$ {
+      gzip off;
+      fastcgi_pass unix:$SOCK;
+      fastcgi_read_timeout 3600s;
+      # Written out instead of including /etc/nginx/fastcgi_params, so nothing is sent twice.
+      # The request headers are passed as HTTP_* by nginx itself (fastcgi_pass_request_headers).
+      fastcgi_param SCRIPT_FILENAME   $DIST/\$cgi_name;
+      fastcgi_param SCRIPT_NAME       /cgi-bin/\$cgi_name;
+      fastcgi_param PATH_INFO         \$cgi_path_info if_not_empty;
+      fastcgi_param QUERY_STRING      \$query_string;
+      fastcgi_param REQUEST_METHOD    \$request_method;
+      fastcgi_param CONTENT_TYPE      \$content_type;
+      fastcgi_param CONTENT_LENGTH    \$content_length;
+      fastcgi_param REQUEST_URI       \$request_uri;
+      fastcgi_param DOCUMENT_URI      \$document_uri;
+      fastcgi_param DOCUMENT_ROOT     $DIST;
+      fastcgi_param SERVER_PROTOCOL   \$server_protocol;
+      fastcgi_param REQUEST_SCHEME    \$scheme;
+      fastcgi_param HTTPS             \$https if_not_empty;
+      fastcgi_param GATEWAY_INTERFACE CGI/1.1;
+      fastcgi_param SERVER_SOFTWARE   nginx/\$nginx_version;
+      fastcgi_param REMOTE_ADDR       \$remote_addr;
+      fastcgi_param REMOTE_PORT       \$remote_port;
+      fastcgi_param SERVER_ADDR       \$server_addr;
+      fastcgi_param SERVER_PORT       \$server_port;
+      fastcgi_param SERVER_NAME       \$server_name;
+    }
+    $TEMP_LOCATION
+  }
+}
+EOF
+
+# ------------------------------------------------------------------------------------ start
+PIDS=()
+group_alive() {  # true while a live (non-zombie) process is left in process group $1
+  ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+cleanup() {
+  trap - INT TERM EXIT
+  local pid
+  # nginx first (no new requests), then fcgiwrap. Each is the leader of its own process group
+  # (setsid), and the whole group is signalled: fcgiwrap's parent does not stop its preforked
+  # children (it respawns them), and a CGI still running belongs to the group too. ZOO's detached
+  # async workers are in their own sessions and are not touched.
+  for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 50); do group_alive "$pid" || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$RUN_DIR"
+  log "stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+as_run_user=()
+if [[ $EUID -eq 0 && "$RUN_USER" != root ]]; then
+  as_run_user=(setpriv "--reuid=$RUN_USER" "--regid=$RUN_GROUP" --init-groups --)
+fi
+
+# fcgiwrap hands its own environment to the CGIs (the request's variables are added on top), so it
+# starts with a clean one holding only PATH, like a web server's CGI environment: nothing of the
+# caller's shell leaks into ZOO. fcgiwrap chdirs into the script's directory for each request; it
+# also starts in $DIST, for good measure. Its stderr (where the CGIs' stderr goes) is this script's
+# stderr, so CGI errors show up live.
+# setsid makes each server the leader of a new session, away from the terminal's Ctrl-C: cleanup()
+# stops them in order instead.
+(cd "$DIST" && exec setsid env -i "PATH=$CGI_PATH" "${as_run_user[@]}" \
+   "$FCGIWRAP" -c "$FCGI_CHILDREN" -s "unix:$SOCK" </dev/null) &
+PIDS+=($!)
+for _ in $(seq 100); do [[ -S "$SOCK" ]] && break; kill -0 "${PIDS[0]}" 2>/dev/null || break; sleep 0.05; done
+[[ -S "$SOCK" ]] || die "fcgiwrap did not create $SOCK"
+
+setsid "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log" </dev/null &
+NGINX_PID=$!
+PIDS=("$NGINX_PID" "${PIDS[@]}")
+# nginx writes its pid file only once it has bound the port; the port was free before (checked
+# above), so a connection after that reaches this nginx.
+for _ in $(seq 100); do [[ -s "$RUN_DIR/nginx.pid" ]] && break; kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
+if [[ ! -s "$RUN_DIR/nginx.pid" ]] || ! wait_listening 10 "$NGINX_PID"; then
+  cat "$RUN_DIR/error.log" >&2 2>/dev/null || true
+  die "nginx did not start on 127.0.0.1:$PORT"
+fi
+echo $$ >"$PID_FILE"
+
+BASE="http://127.0.0.1:$PORT"
+W="$BASE/cgi-bin/zoo_loader.cgi?service=WPS"
+cat <<EOF
+Serving $DIST
+  on $BASE/cgi-bin/  (fcgiwrap as $RUN_USER, cwd = $DIST)
+${TMP_PATH:+  and $BASE$TMP_URL_PATH -> $TMP_PATH
+}Try:
+  curl '$W&request=GetCapabilities&version=1.0.0'
+  curl '$W&request=GetCapabilities&AcceptVersions=2.0.0'
+  curl '$W&request=DescribeProcess&version=1.0.0&identifier=HelloPy'
+  curl '$W&request=DescribeProcess&version=2.0.0&identifier=HelloPy'
+  curl '$W&request=Execute&version=1.0.0&identifier=HelloPy&DataInputs=a=Toto&ResponseDocument=Result'
+nginx log: $RUN_DIR/error.log, $RUN_DIR/access.log. Ctrl-C stops.
+EOF
+
+# Wait until a signal arrives or one of the servers dies; either way cleanup() stops the other.
+set +e
+wait -n "${PIDS[@]}"
+rc=$?
+log "a server exited unexpectedly (status $rc); stopping"
+tail -n 20 "$RUN_DIR/error.log" >&2 2>/dev/null
+exit 1
