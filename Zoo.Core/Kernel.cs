@@ -42,7 +42,7 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
                 config.Encoding, config.Headers);
         }
 
-        var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config));
+        var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
         try
         {
             var document = Dispatch(context);
@@ -53,12 +53,22 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         {
             return Report(e, request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
+            // A bug or an operator's environment (permissions, disk): the details go to the log,
+            // the client gets a report, never a stack trace.
             log.WriteLine($"zoo_loader: {request.Operation}: {e}");
             return Report(new WpsException("NoApplicableCode", null, "ZOO Kernel failed to process your request."),
                 request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
         }
+    }
+
+    /// <summary>The answer when something failed outside any request's handling: logged, and a report.</summary>
+    public static CgiResponse Unexpected(Exception error, TextWriter log)
+    {
+        log.WriteLine($"zoo_loader: {error}");
+        return Report(new WpsException("NoApplicableCode", null, "ZOO Kernel failed to process your request."),
+            WpsVersion.V100, DefaultLanguage, "utf-8", ConfigValues.Empty);
     }
 
     private static ElementNode Dispatch(WpsRequestContext context) => context.Request.Operation switch

@@ -1,7 +1,6 @@
 using Zoo.Core;
 using Zoo.Core.Cgi;
 
-
 // zoo_loader.cgi: one process per request, as a web server runs a CGI.
 var standardOutput = Console.OpenStandardOutput();
 CgiResponse response;
@@ -14,6 +13,10 @@ try
 catch (BodyTooLargeException e)
 {
     response = ErrorResponses.Plain("413 Request Entity Too Large", e.Message);
+}
+catch (Exception e)
+{
+    response = Kernel.Unexpected(e, Console.Error);
 }
 response.WriteTo(standardOutput);
 return 0;

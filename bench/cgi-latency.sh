@@ -18,9 +18,10 @@
 # The first row, "harness", runs /bin/true through the same launcher: the part of every number
 # that is this script's own fork/exec cost, not the CGI's.
 #
-# Wall time is taken with bash's $EPOCHREALTIME around each run (a builtin: no extra process in the
-# measurement). Peak RSS comes from separate runs under /usr/bin/time -v, so its overhead never
-# skews the timings.
+# Wall time comes from hyperfine -N: it forks and execs the CGI directly, as a web server does, with
+# no shell in between, so the numbers are the CGI's own start-up and work (the harness row shows
+# what a process that does nothing costs the same way). Every case's response is first checked once.
+# Peak RSS comes from separate runs under /usr/bin/time -v, so its overhead never skews the timings.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,11 +39,15 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 ((BASH_VERSINFO[0] >= 5)) || die "bash 5 or newer is needed (\$EPOCHREALTIME)"
 
 # GNU time (Debian package `time`) for "Maximum resident set size"; bash's `time` keyword has no RSS.
-if [[ ! -x /usr/bin/time ]]; then
-  [[ $EUID -eq 0 ]] || die "/usr/bin/time is missing (sudo apt-get install time)"
-  log "installing time"
+# hyperfine for the timings.
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+[[ -x /usr/bin/hyperfine ]] || missing+=(hyperfine)
+if ((${#missing[@]})); then
+  [[ $EUID -eq 0 ]] || die "missing: ${missing[*]} (sudo apt-get install ${missing[*]})"
+  log "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq time >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-bench.XXXXXX")"
@@ -151,18 +156,34 @@ EOF
 # Runs PROGRAM once as a CGI: clean environment with the request's variables, cwd = DIR,
 # stdout to OUT, stderr to OUT.err (shown when a run fails). The caller may prefix a wrapper
 # (e.g. /usr/bin/time).
-run_cgi() {  # args: dir out program [wrapper...]
-  local dir="$1" out="$2" prog="$3"; shift 3
-  local body=/dev/null
-  local -a vars=(PATH=/usr/local/bin:/usr/bin:/bin GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1
+# The CGI variables of the current request for DIR, one NAME=VALUE a line, into the array CGI_VARS.
+cgi_vars() {  # args: dir
+  CGI_VARS=(PATH=/usr/local/bin:/usr/bin:/bin GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1
     SERVER_NAME=127.0.0.1 SERVER_PORT=8080 SERVER_SOFTWARE=zoo-bench REMOTE_ADDR=127.0.0.1
-    SCRIPT_NAME=/cgi-bin/zoo_loader.cgi SCRIPT_FILENAME="$dir/zoo_loader.cgi"
+    SCRIPT_NAME=/cgi-bin/zoo_loader.cgi SCRIPT_FILENAME="$1/zoo_loader.cgi"
     REQUEST_METHOD="$REQ_METHOD" QUERY_STRING="$REQ_QUERY" HTTP_HOST=127.0.0.1:8080)
   if [[ -n "${REQ_BODY:-}" ]]; then
-    body="$REQ_BODY"
-    vars+=(CONTENT_TYPE="${REQ_CONTENT_TYPE:-text/xml}" CONTENT_LENGTH="$(stat -c %s "$REQ_BODY")")
+    CGI_VARS+=(CONTENT_TYPE="${REQ_CONTENT_TYPE:-text/xml}" CONTENT_LENGTH="$(stat -c %s "$REQ_BODY")")
   fi
-  (cd "$dir" && exec "$@" env -i "${vars[@]}" "$prog") <"$body" >"$out" 2>"$out.err"
+}
+
+run_cgi() {  # args: dir out program [wrapper...]
+  local dir="$1" out="$2" prog="$3"; shift 3
+  local body="${REQ_BODY:-/dev/null}"
+  cgi_vars "$dir"
+  (cd "$dir" && exec "$@" env -i "${CGI_VARS[@]}" "$prog") <"$body" >"$out" 2>"$out.err"
+}
+
+# RUNS wall times of PROGRAM in microseconds, one a line, measured by hyperfine without a shell.
+# hyperfine gives the CGI an empty standard input, so only bodiless requests are timed this way.
+time_runs() {  # args: dir program
+  local dir="$1" prog="$2" json="$WORK/hyperfine.json"
+  [[ -z "${REQ_BODY:-}" ]] || die "time_runs: requests with a body are not supported"
+  cgi_vars "$dir"
+  (cd "$dir" && env -i "${CGI_VARS[@]}" /usr/bin/hyperfine -N --style none --warmup 3 --runs "$RUNS" \
+    --output null --export-json "$json" "$prog") >/dev/null
+  /usr/bin/python3 -c 'import json, sys
+for t in json.load(open(sys.argv[1]))["results"][0]["times"]: print(round(t * 1e6))' "$json"
 }
 
 # Fails loudly unless OUT is a 200 response without an ExceptionReport. No Status header means
@@ -183,17 +204,13 @@ check_response() {  # args: out label
 
 # Prints "median p95 peak-RSS-MiB" for RUNS runs of the current request against DIR.
 measure() {  # args: dir program label check(0|1)
-  local dir="$1" prog="$2" label="$3" check="$4" out="$WORK/out" i t0 t1 rc rss max_rss=0
+  local dir="$1" prog="$2" label="$3" check="$4" out="$WORK/out" i rc rss max_rss=0
   local -a times=()
-  for ((i = 0; i < RUNS; i++)); do
-    t0=$EPOCHREALTIME
-    rc=0; run_cgi "$dir" "$out" "$prog" || rc=$?
-    t1=$EPOCHREALTIME
-    ((rc == 0)) || { head -c 2000 "$out" "$out.err" >&2; die "$label: exit status $rc"; }
-    ((check)) && check_response "$out" "$label"
-    # microseconds, without forking: drop the radix character of EPOCHREALTIME (always 6 decimals)
-    times+=($(( ${t1//[.,]/} - ${t0//[.,]/} )))
-  done
+  rc=0; run_cgi "$dir" "$out" "$prog" || rc=$?
+  ((rc == 0)) || { head -c 2000 "$out" "$out.err" >&2; die "$label: exit status $rc"; }
+  ((check)) && check_response "$out" "$label"
+  mapfile -t times < <(time_runs "$dir" "$prog")
+  ((${#times[@]} == RUNS)) || die "$label: hyperfine gave ${#times[@]} samples, not $RUNS"
   for ((i = 0; i < RSS_RUNS; i++)); do
     run_cgi "$dir" "$out" "$prog" /usr/bin/time -v -o "$WORK/time" || die "$label: failed under /usr/bin/time"
     rss="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$WORK/time")"

@@ -26,7 +26,7 @@ public sealed class IniDocument
 
     public bool HasSection(string section) => _byName.ContainsKey(section);
 
-    public static IniDocument Read(string path) => Parse(File.ReadAllText(path), path);
+    public static IniDocument Read(string path) => Parse(TextFiles.Read(path), path);
 
     /// <exception cref="ConfigurationException">a line that is neither a section, a key=value, a comment nor blank.</exception>
     public static IniDocument Parse(string text, string source)

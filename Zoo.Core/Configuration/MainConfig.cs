@@ -22,9 +22,9 @@ public sealed record MainConfig(IniDocument Document, string FilePath)
 
     public string DefaultLanguage => Main.Get("language", "en-US");
 
-    /// <summary>The [main] lang list; ZOO offers the default language alone when it is absent.</summary>
+    /// <summary>The [main] lang list; the default language alone when it is absent or empty.</summary>
     public IReadOnlyList<string> Languages =>
-        Main["lang"] is { } list ? SplitList(list) : [DefaultLanguage];
+        SplitList(Main["lang"] ?? "") is { Count: > 0 } list ? list : [DefaultLanguage];
 
     public string? TmpPath => Main["tmpPath"];
     public string? TmpUrl => Main["tmpUrl"];

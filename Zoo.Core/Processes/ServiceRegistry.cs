@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Zoo.Core.Configuration;
 
 namespace Zoo.Core.Processes;
@@ -11,12 +12,13 @@ public sealed class ServiceRegistry(string servicePath, ConfigValues includes)
 {
     private const string Extension = ".zcfg";
     private const int MaxSegmentLength = 255;
+    private const int MaxNamespaceDepth = 16;
 
     private readonly string _root = Path.GetFullPath(servicePath);
 
     public static ServiceRegistry For(MainConfig config) => new(config.ServicePath, config.Document["include"]);
 
-    /// <summary>Every service: [include] entries, then the tree in name order.</summary>
+    /// <summary>Every service: [include] entries, then the tree in name order (ZOO lists in directory order).</summary>
     public IEnumerable<ServiceEntry> All()
     {
         var included = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +30,7 @@ public sealed class ServiceRegistry(string servicePath, ConfigValues includes)
                 yield return new ServiceEntry(name, Path.GetFullPath(path), "");
             }
         }
-        foreach (var entry in Scan(_root, ""))
+        foreach (var entry in Scan(_root, "", 0))
         {
             if (!included.Contains(entry.FilePath))
                 yield return entry;
@@ -39,7 +41,7 @@ public sealed class ServiceRegistry(string servicePath, ConfigValues includes)
     public ServiceEntry? Find(string identifier)
     {
         var segments = identifier.Split('.');
-        if (!segments.All(IsSafeSegment))
+        if (segments.Length > MaxNamespaceDepth + 1 || !segments.All(IsSafeSegment))
             return null;
         var name = segments[^1];
         if (segments.Length == 1)
@@ -58,9 +60,10 @@ public sealed class ServiceRegistry(string servicePath, ConfigValues includes)
         if (File.Exists(exact))
             return new ServiceEntry(name, exact, prefix);
         // ZOO matches the file name without regard to case.
-        return Directory.EnumerateFiles(directory, "*" + Extension)
-            .Where(f => Path.GetFileNameWithoutExtension(f).Equals(name, StringComparison.OrdinalIgnoreCase))
-            .Select(f => new ServiceEntry(Path.GetFileNameWithoutExtension(f), f, prefix))
+        return Entries(directory)
+            .Where(e => !e.IsDirectory && e.Name.EndsWith(Extension, StringComparison.Ordinal)
+                        && e.Name[..^Extension.Length].Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(e => new ServiceEntry(e.Name[..^Extension.Length], Path.Combine(directory, e.Name), prefix))
             .FirstOrDefault();
     }
 
@@ -69,24 +72,37 @@ public sealed class ServiceRegistry(string servicePath, ConfigValues includes)
         segment.Length is > 0 and <= MaxSegmentLength
         && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
-    private static IEnumerable<ServiceEntry> Scan(string directory, string prefix)
+    private static IEnumerable<ServiceEntry> Scan(string directory, string prefix, int depth)
     {
-        var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos()
+        var entries = Entries(directory)
             .Where(e => !e.Name.StartsWith('.'))
             .OrderBy(e => e.Name, StringComparer.Ordinal);
-        foreach (var entry in entries)
+        foreach (var (name, isDirectory, stamp) in entries)
         {
-            if (entry is DirectoryInfo sub)
+            var path = Path.Join(directory, name);
+            if (isDirectory)
             {
-                if (sub.Name.Contains('.') || !IsSafeSegment(sub.Name))
+                if (depth >= MaxNamespaceDepth || name.Contains('.') || !IsSafeSegment(name))
                     continue;
-                foreach (var nested in Scan(sub.FullName, prefix + sub.Name + "."))
+                foreach (var nested in Scan(path, prefix + name + ".", depth + 1))
                     yield return nested;
             }
-            else if (entry.Name.EndsWith(Extension, StringComparison.Ordinal))
+            else if (name.EndsWith(Extension, StringComparison.Ordinal) && name.Length > Extension.Length)
             {
-                yield return new ServiceEntry(Path.GetFileNameWithoutExtension(entry.Name), entry.FullName, prefix);
+                yield return new ServiceEntry(name[..^Extension.Length], path, prefix, stamp);
             }
         }
     }
+
+    /// <summary>
+    /// Names and kinds straight from the directory listing; service files also get their stamp
+    /// (one stat each), which the header cache compares.
+    /// </summary>
+    private static IEnumerable<(string Name, bool IsDirectory, FileStamp Stamp)> Entries(string directory) =>
+        new FileSystemEnumerable<(string, bool, FileStamp)>(directory,
+            (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory,
+                !entry.IsDirectory && entry.FileName.EndsWith(Extension, StringComparison.Ordinal)
+                    ? new FileStamp(entry.LastWriteTimeUtc.UtcTicks, entry.Length)
+                    : default),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true });
 }

@@ -12,15 +12,15 @@ public sealed record CommentNode(string Text) : Node;
 /// <summary>An element with prefixed name and attributes in the order they are added.</summary>
 public sealed record ElementNode(string Name) : Node
 {
-    private readonly List<KeyValuePair<string, string>> _attributes = [];
-    private readonly List<Node> _children = [];
+    private List<KeyValuePair<string, string>>? _attributes;
+    private List<Node>? _children;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes;
-    public IReadOnlyList<Node> Children => _children;
+    public IReadOnlyList<KeyValuePair<string, string>> Attributes => _attributes ?? [];
+    public IReadOnlyList<Node> Children => _children ?? [];
 
     public ElementNode Attr(string name, string value)
     {
-        _attributes.Add(KeyValuePair.Create(name, value));
+        (_attributes ??= []).Add(KeyValuePair.Create(name, value));
         return this;
     }
 
@@ -30,13 +30,14 @@ public sealed record ElementNode(string Name) : Node
 
     public ElementNode Add(Node child)
     {
-        _children.Add(child);
+        (_children ??= []).Add(child);
         return this;
     }
 
     public ElementNode Add(IEnumerable<Node> children)
     {
-        _children.AddRange(children);
+        foreach (var child in children)
+            Add(child);
         return this;
     }
 
@@ -44,14 +45,14 @@ public sealed record ElementNode(string Name) : Node
     public ElementNode Child(string name)
     {
         var child = new ElementNode(name);
-        _children.Add(child);
+        Add(child);
         return child;
     }
 
-    /// <summary>Adds a child element holding one text.</summary>
+    /// <summary>Adds a child element holding one text; an empty text makes an empty element, as libxml2 writes it.</summary>
     public ElementNode TextChild(string name, string text)
     {
-        Child(name).Add(new TextNode(text));
+        Child(name).Text(text);
         return this;
     }
 
@@ -59,5 +60,5 @@ public sealed record ElementNode(string Name) : Node
     public ElementNode TextChildIfSet(string name, string? text) =>
         text is null ? this : TextChild(name, text);
 
-    public ElementNode Text(string text) => Add(new TextNode(text));
+    public ElementNode Text(string text) => text.Length == 0 ? this : Add(new TextNode(text));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Zoo.Core.Xml;
@@ -64,25 +65,37 @@ public static class XmlFormatter
         output.Append("</").Append(element.Name).Append('>');
     }
 
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create(TextSpecialChars());
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create(TextSpecialChars() + "\"\n\t");
+
+    // Markup characters, CR, and the control characters XML 1.0 cannot carry.
+    private static string TextSpecialChars()
+    {
+        var controls = Enumerable.Range(0, 0x20).Where(c => c is not ('\n' or '\t')).Select(c => (char)c);
+        return "<>&" + string.Concat(controls);
+    }
+
     private static void AppendEscaped(StringBuilder output, string value, bool inAttribute)
     {
-        foreach (var c in value)
+        var specials = inAttribute ? AttributeSpecials : TextSpecials;
+        var rest = value.AsSpan();
+        while (rest.IndexOfAny(specials) is var at and >= 0)
         {
-            switch (c)
+            output.Append(rest[..at]);
+            output.Append(rest[at] switch
             {
-                case '<': output.Append("&lt;"); break;
-                case '>': output.Append("&gt;"); break;
-                case '&': output.Append("&amp;"); break;
-                case '\r': output.Append("&#13;"); break;
-                case '"' when inAttribute: output.Append("&quot;"); break;
-                case '\n' when inAttribute: output.Append("&#10;"); break;
-                case '\t' when inAttribute: output.Append("&#9;"); break;
-                default:
-                    // Characters XML 1.0 cannot carry are dropped rather than making the document unreadable.
-                    if (c >= 0x20 || c is '\n' or '\t')
-                        output.Append(c);
-                    break;
-            }
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '\r' => "&#13;",
+                '"' => "&quot;",
+                '\n' => "&#10;",
+                '\t' => "&#9;",
+                // Characters XML 1.0 cannot carry are dropped rather than making the document unreadable.
+                _ => "",
+            });
+            rest = rest[(at + 1)..];
         }
+        output.Append(rest);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Zoo.Core.Configuration.Zcfg;
 
 /// <summary>
@@ -5,16 +7,20 @@ namespace Zoo.Core.Configuration.Zcfg;
 /// <c>&lt;MetaData&gt;</c>, <c>&lt;AdditionalParameters&gt;</c>, <c>&lt;DataInputs&gt;</c> and <c>&lt;DataOutputs&gt;</c>
 /// holding <c>[io]</c> entries with one data block each (<c>&lt;LiteralData&gt;</c>, <c>&lt;ComplexOutput&gt;</c>...),
 /// which hold <c>&lt;Default&gt;</c> and <c>&lt;Supported&gt;</c> blocks. Errors name the line.
+/// Lines are looked at in place and only keys and values become strings: GetCapabilities reads
+/// the header of every service on each request.
 /// </summary>
 public static class ZcfgParser
 {
+    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t\r\f\v");
+
     /// <exception cref="ConfigurationException">the file cannot be read or parsed; the message names the line, not the path.</exception>
     public static ProcessDescription ReadFile(string path, bool headerOnly = false)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = TextFiles.Read(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -27,27 +33,38 @@ public static class ZcfgParser
     public static ProcessDescription Parse(string text, bool headerOnly = false) =>
         new Reader(text).ReadProcess(headerOnly);
 
+    /// <summary>A line of the file, without its indentation; trailing blanks stay, as ZOO keeps them in values.</summary>
+    private readonly record struct Line(int Start, int Length, int Number);
+
+    private enum LineKind
+    {
+        Section,
+        KeyValue,
+        Open,
+        Close,
+        SelfClosed,
+        Other,
+    }
+
     private sealed class Reader(string text)
     {
-        private readonly string[] _lines = text.Split('\n');
-        private int _next;
-
-        private int LineNumber => _next;
+        private int _position;
+        private int _lineNumber;
 
         public ProcessDescription ReadProcess(bool headerOnly)
         {
             string? name = null;
             var keys = new List<KeyValuePair<string, string>>();
-            var metadata = new List<KeyValuePair<string, string>>();
-            var additional = new List<KeyValuePair<string, string>>();
-            var inputs = new List<IoDescription>();
-            var outputs = new List<IoDescription>();
+            List<KeyValuePair<string, string>>? metadata = null;
+            List<KeyValuePair<string, string>>? additional = null;
+            List<IoDescription>? inputs = null;
+            List<IoDescription>? outputs = null;
 
             while (NextLine() is { } line)
             {
                 if (name is null)
                 {
-                    name = SectionName(line) ?? throw Error("the file must start with the service name as [Name]");
+                    name = SectionName(line) ?? throw Error(line, "the file must start with the service name as [Name]");
                     continue;
                 }
                 switch (Classify(line, out var tag))
@@ -56,18 +73,18 @@ public static class ZcfgParser
                         keys.Add(KeyValue(line));
                         break;
                     case LineKind.Open when Is(tag, "MetaData"):
-                        metadata.AddRange(ReadPairs(tag));
+                        (metadata ??= []).AddRange(ReadPairs("MetaData"));
                         break;
                     case LineKind.Open when Is(tag, "AdditionalParameters"):
-                        additional.AddRange(ReadPairs(tag));
+                        (additional ??= []).AddRange(ReadPairs("AdditionalParameters"));
                         break;
                     case LineKind.Open when Is(tag, "DataInputs"):
                         if (headerOnly) return Process();
-                        inputs.AddRange(ReadIoList(tag));
+                        (inputs ??= []).AddRange(ReadIoList("DataInputs"));
                         break;
                     case LineKind.Open when Is(tag, "DataOutputs"):
                         if (headerOnly) return Process();
-                        outputs.AddRange(ReadIoList(tag));
+                        (outputs ??= []).AddRange(ReadIoList("DataOutputs"));
                         break;
                     case LineKind.SelfClosed when Is(tag, "DataInputs") || Is(tag, "DataOutputs"):
                         break;
@@ -76,17 +93,17 @@ public static class ZcfgParser
                 }
             }
             if (name is null)
-                throw Error("no service name: the file is empty");
+                throw new ConfigurationException($"error: line {_lineNumber}: no service name: the file is empty");
             return Process();
 
             ProcessDescription Process() =>
-                new(name!, new ConfigValues(keys), metadata, additional, inputs, outputs);
+                new(name!, new ConfigValues(keys), metadata ?? [], additional ?? [], inputs ?? [], outputs ?? []);
         }
 
         private List<IoDescription> ReadIoList(string listTag)
         {
             var list = new List<IoDescription>();
-            var line = NextLine() ?? throw Error($"<{listTag}> is not closed");
+            var line = NextLine() ?? throw EndOfFile($"<{listTag}> is not closed");
             while (true)
             {
                 if (Classify(line, out var tag) == LineKind.Close && Is(tag, listTag))
@@ -94,17 +111,17 @@ public static class ZcfgParser
                 var ioName = SectionName(line) ?? throw Unexpected(line);
                 var (io, following) = ReadIo(ioName, listTag);
                 list.Add(io);
-                line = following ?? throw Error($"<{listTag}> is not closed");
+                line = following ?? throw EndOfFile($"<{listTag}> is not closed");
             }
         }
 
         /// <returns>the entry, and the first line after it (the next [io] or the list's closing tag).</returns>
-        private (IoDescription Io, string? Following) ReadIo(string ioName, string listTag)
+        private (IoDescription Io, Line? Following) ReadIo(string ioName, string listTag)
         {
             var keys = new List<KeyValuePair<string, string>>();
-            var metadata = new List<KeyValuePair<string, string>>();
-            var additional = new List<KeyValuePair<string, string>>();
-            var nested = new List<IoDescription>();
+            List<KeyValuePair<string, string>>? metadata = null;
+            List<KeyValuePair<string, string>>? additional = null;
+            List<IoDescription>? nested = null;
             DataDescription? data = null;
 
             while (NextLine() is { } line)
@@ -118,20 +135,20 @@ public static class ZcfgParser
                         keys.Add(KeyValue(line));
                         break;
                     case LineKind.Open when Is(tag, "MetaData"):
-                        metadata.AddRange(ReadPairs(tag));
+                        (metadata ??= []).AddRange(ReadPairs("MetaData"));
                         break;
                     case LineKind.Open when Is(tag, "AdditionalParameters"):
-                        additional.AddRange(ReadPairs(tag));
+                        (additional ??= []).AddRange(ReadPairs("AdditionalParameters"));
                         break;
                     case LineKind.Open when Is(tag, "DataInputs"):
-                        nested.AddRange(ReadIoList(tag));
+                        (nested ??= []).AddRange(ReadIoList("DataInputs"));
                         break;
                     case LineKind.Open or LineKind.SelfClosed when DataKindOf(tag) is { } dataKind:
                         if (data is not null)
-                            throw Error($"[{ioName}] has a second data block <{tag}>");
+                            throw Error(line, $"[{ioName}] has a second data block <{tag}>");
                         data = kind == LineKind.Open
-                            ? ReadData(dataKind, tag)
-                            : new DataDescription(dataKind, tag, null, []);
+                            ? ReadData(dataKind, tag.ToString())
+                            : new DataDescription(dataKind, tag.ToString(), null, []);
                         break;
                     default:
                         throw Unexpected(line);
@@ -139,7 +156,8 @@ public static class ZcfgParser
             }
             return (Io(), null);
 
-            IoDescription Io() => new(ioName, new ConfigValues(keys), metadata, additional, data, nested);
+            IoDescription Io() =>
+                new(ioName, new ConfigValues(keys), metadata ?? [], additional ?? [], data, nested ?? []);
         }
 
         private DataDescription ReadData(DataKind kind, string dataTag)
@@ -155,16 +173,17 @@ public static class ZcfgParser
                         keys.Add(KeyValue(line));
                         break;
                     case LineKind.Close when Is(tag, dataTag):
+                        // As in ZOO, keys written in the data block itself belong to the default.
                         var merged = defaults is null && keys.Count == 0 ? null : new ConfigValues(keys.Concat(defaults ?? []));
                         return new DataDescription(kind, dataTag, merged, supported);
                     case LineKind.Open when Is(tag, "Default"):
-                        defaults = ReadPairs(tag);
+                        defaults = ReadPairs("Default");
                         break;
                     case LineKind.SelfClosed when Is(tag, "Default"):
                         defaults = [];
                         break;
                     case LineKind.Open when Is(tag, "Supported"):
-                        supported.Add(new ConfigValues(ReadPairs(tag)));
+                        supported.Add(new ConfigValues(ReadPairs("Supported")));
                         break;
                     case LineKind.SelfClosed when Is(tag, "Supported"):
                         break;
@@ -172,7 +191,7 @@ public static class ZcfgParser
                         throw Unexpected(line);
                 }
             }
-            throw Error($"<{dataTag}> is not closed");
+            throw EndOfFile($"<{dataTag}> is not closed");
         }
 
         /// <summary>key = value lines up to the closing tag; repeated keys are all kept.</summary>
@@ -188,86 +207,85 @@ public static class ZcfgParser
                     throw Unexpected(line);
                 pairs.Add(KeyValue(line));
             }
-            throw Error($"<{blockTag}> is not closed");
+            throw EndOfFile($"<{blockTag}> is not closed");
         }
 
-        /// <summary>
-        /// The next line that carries something, without its indentation; comments and blank lines
-        /// are skipped. Trailing blanks stay: ZOO keeps them in values ("Title = Demo. " stays so).
-        /// </summary>
-        private string? NextLine()
+        /// <summary>The next line that carries something; comments and blank lines are skipped.</summary>
+        private Line? NextLine()
         {
-            while (_next < _lines.Length)
+            while (_position < text.Length)
             {
-                var line = _lines[_next++].TrimStart().TrimEnd('\r');
-                if (line.TrimEnd().Length > 0 && line[0] != '#')
-                    return line;
+                var end = text.IndexOf('\n', _position);
+                if (end < 0)
+                    end = text.Length;
+                var start = _position;
+                _position = end + 1;
+                _lineNumber++;
+                var raw = text.AsSpan(start, end - start);
+                var indentation = raw.IndexOfAnyExcept(Blanks);
+                if (indentation < 0 || raw[indentation] == '#')
+                    continue;
+                var content = raw[indentation..].TrimEnd('\r');
+                return new Line(start + indentation, content.Length, _lineNumber);
             }
             return null;
         }
 
-        private ConfigurationException Unexpected(string line) => Error($"unexpected \"{line.TrimEnd()}\"");
+        private ReadOnlySpan<char> Span(Line line) => text.AsSpan(line.Start, line.Length);
 
-        private ConfigurationException Error(string message) => new($"error: line {LineNumber}: {message}");
+        private ConfigurationException Unexpected(Line line) => Error(line, $"unexpected \"{Span(line).TrimEnd()}\"");
 
-        private KeyValuePair<string, string> KeyValue(string line)
+        private static ConfigurationException Error(Line line, string message) => new($"error: line {line.Number}: {message}");
+
+        private ConfigurationException EndOfFile(string message) => new($"error: line {_lineNumber}: {message}");
+
+        private KeyValuePair<string, string> KeyValue(Line line)
         {
-            var equals = line.IndexOf('=');
-            var key = line[..equals].Trim();
-            if (key.Length == 0 || key.Any(char.IsWhiteSpace))
-                throw Error($"\"{key}\" is not a key name");
-            return KeyValuePair.Create(key, line[(equals + 1)..].TrimStart());
+            var span = Span(line);
+            var equals = span.IndexOf('=');
+            var key = span[..equals].Trim();
+            if (key.IsEmpty || key.ContainsAny(Blanks))
+                throw Error(line, $"\"{key}\" is not a key name");
+            return KeyValuePair.Create(key.ToString(), span[(equals + 1)..].TrimStart().ToString());
         }
 
-        private static string? SectionName(string text)
+        private string? SectionName(Line line)
         {
-            var line = text.TrimEnd();
-            return line.Length > 2 && line[0] == '[' && line[^1] == ']' ? line[1..^1].Trim() : null;
+            var span = Span(line).TrimEnd();
+            return span.Length > 2 && span[0] == '[' && span[^1] == ']' ? span[1..^1].Trim().ToString() : null;
         }
 
-        private static LineKind Classify(string text, out string tag)
+        private LineKind Classify(Line line, out ReadOnlySpan<char> tag)
         {
-            var line = text.TrimEnd();
-            tag = "";
-            if (line[0] == '<' && line[^1] == '>')
+            var span = Span(line).TrimEnd();
+            tag = default;
+            if (span[0] == '<' && span[^1] == '>')
             {
-                if (line.Length > 3 && line[1] == '/')
+                if (span.Length > 3 && span[1] == '/')
                 {
-                    tag = line[2..^1].Trim();
+                    tag = span[2..^1].Trim();
                     return LineKind.Close;
                 }
-                if (line.Length > 3 && line[^2] == '/')
+                if (span.Length > 3 && span[^2] == '/')
                 {
-                    tag = line[1..^2].Trim();
+                    tag = span[1..^2].Trim();
                     return LineKind.SelfClosed;
                 }
-                tag = line[1..^1].Trim();
+                tag = span[1..^1].Trim();
                 return LineKind.Open;
             }
-            if (SectionName(line) is not null)
+            if (span.Length > 2 && span[0] == '[' && span[^1] == ']')
                 return LineKind.Section;
-            return line.IndexOf('=') > 0 ? LineKind.KeyValue : LineKind.Other;
+            return span.IndexOf('=') > 0 ? LineKind.KeyValue : LineKind.Other;
         }
-
-        private static DataKind? DataKindOf(string tag) => tag.ToLowerInvariant() switch
-        {
-            "literaldata" or "literaloutput" => DataKind.Literal,
-            "complexdata" or "complexoutput" => DataKind.Complex,
-            "boundingboxdata" or "boundingboxoutput" => DataKind.BoundingBox,
-            _ => null,
-        };
-
-        private static bool Is(string tag, string expected) =>
-            string.Equals(tag, expected, StringComparison.OrdinalIgnoreCase);
     }
 
-    private enum LineKind
-    {
-        Section,
-        KeyValue,
-        Open,
-        Close,
-        SelfClosed,
-        Other,
-    }
+    private static DataKind? DataKindOf(ReadOnlySpan<char> tag) =>
+        Is(tag, "LiteralData") || Is(tag, "LiteralOutput") ? DataKind.Literal
+        : Is(tag, "ComplexData") || Is(tag, "ComplexOutput") ? DataKind.Complex
+        : Is(tag, "BoundingBoxData") || Is(tag, "BoundingBoxOutput") ? DataKind.BoundingBox
+        : null;
+
+    private static bool Is(ReadOnlySpan<char> tag, string expected) =>
+        tag.Equals(expected, StringComparison.OrdinalIgnoreCase);
 }

@@ -14,7 +14,7 @@ public static class DescribeProcess
         var entries = identifiers.Any(i => i.Equals("all", StringComparison.OrdinalIgnoreCase))
             ? registry.All().ToList()
             : identifiers.Select(id => registry.Find(id) ?? throw Messages.NoSuchProcess(id)).ToList();
-        var offerings = entries.Select(e => ProcessOffering.Read(e, headerOnly: false)).ToList();
+        var offerings = entries.Select(e => ProcessOffering.Read(e)).ToList();
         return DescribeProcessWriter.Build(context.Request.Version, context.Request.Language, offerings);
     }
 }

@@ -9,9 +9,9 @@ public static class GetCapabilities
 {
     public static ElementNode Handle(WpsRequestContext context)
     {
-        var offerings = ServiceRegistry.For(context.Config).All()
-            .Select(entry => ProcessOffering.Read(entry, headerOnly: true))
-            .ToList();
+        var entries = ServiceRegistry.For(context.Config).All().ToList();
+        var headers = ServiceHeaderCache.For(context.Config, context.Log).Headers(entries);
+        var offerings = entries.Select((entry, i) => new ProcessOffering(entry.Prefix + headers[i].Name, headers[i])).ToList();
         return CapabilitiesWriter.Build(context.Config, context.Request.Version, context.Request.Language,
             context.ServiceUrl, offerings);
     }

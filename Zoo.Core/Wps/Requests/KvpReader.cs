@@ -46,7 +46,14 @@ public static class KvpReader
             else if (c < 0x80)
                 bytes.Add((byte)c);
             else
-                bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+            {
+                // A run of raw characters is encoded together, so that surrogate pairs stay whole.
+                var end = i;
+                while (end < text.Length && text[end] >= 0x80)
+                    end++;
+                bytes.AddRange(Encoding.UTF8.GetBytes(text, i, end - i));
+                i = end - 1;
+            }
         }
         try
         {

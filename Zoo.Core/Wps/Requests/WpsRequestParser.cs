@@ -82,7 +82,8 @@ public static class WpsRequestParser
             return (KvpReader.Parse(cgi.QueryString), null);
         }
         var xml = XmlRequestReader.Read(cgi.Body);
-        // Parameters in the query string of a POST (metapath, ...) accompany the body, as in ZOO.
+        // Parameters in the query string of a POST (metapath, ...) accompany the body, as in ZOO;
+        // unlike ZOO they only add what the body lacks, so the query cannot change the operation.
         var fromQuery = KvpReader.Parse(cgi.QueryString).Where(p => !xml.Parameters.Contains(p.Key));
         return (new ConfigValues(xml.Parameters.Concat(fromQuery)), xml);
     }

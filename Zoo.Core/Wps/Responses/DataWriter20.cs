@@ -33,7 +33,7 @@ public static class DataWriter20
         var domain = new ElementNode("LiteralDataDomain");
         domain.Add(isInput
             ? LiteralDomain.Values(defaults, extraNamespace)
-            : new ElementNode("ows:AnyValue").AttrIfSet("xmlns:ows", extraNamespace));
+            : LiteralDomain.OutputValues(defaults, extraNamespace));
         if (LiteralDomain.DataType(defaults, extraNamespace) is { } dataType)
             domain.Add(dataType);
         return domain

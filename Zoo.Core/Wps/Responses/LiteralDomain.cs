@@ -40,6 +40,13 @@ public static class LiteralDomain
         return element;
     }
 
+    /// <summary>An output's domain: any value, or true and false for a boolean (allowed values are for inputs).</summary>
+    public static ElementNode OutputValues(ConfigValues? block, string? extraNamespace = null)
+    {
+        var type = block?["dataType"];
+        return Values(type is null ? null : new ConfigValues([KeyValuePair.Create("dataType", type)]), extraNamespace);
+    }
+
     /// <summary>
     /// A range is written either as <c>range = [min,max]</c> (a bracket turned outwards, as in
     /// <c>]0,1]</c>, makes that end open) or as rangeMin / rangeMax / rangeSpacing / rangeClosure.

@@ -9,9 +9,9 @@ namespace Zoo.Core.Wps.Responses;
 /// </summary>
 public sealed record ProcessOffering(string Identifier, ProcessDescription Description)
 {
-    public static ProcessOffering Read(ServiceEntry entry, bool headerOnly)
+    public static ProcessOffering Read(ServiceEntry entry)
     {
-        var description = ServiceFiles.Read(entry, headerOnly);
+        var description = ServiceFiles.Read(entry, headerOnly: false);
         return new ProcessOffering(entry.Prefix + description.Name, description);
     }
 }
