@@ -40,19 +40,8 @@ die() { printf '[build] ERROR: %s\n' "$*" >&2; exit 1; }
 # The ILCompiler links with `clang` (it falls back to gcc, but clang is the documented prerequisite)
 # and strips symbols with objcopy (binutils). zlib1g-dev is not needed on .NET 10 (see
 # ../shared/notes/dotnet-aot.md). apt-get update only runs when something is actually missing.
-ensure_packages() {  # args: command:package ...
-  local missing=() pair
-  for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
-  done
-  ((${#missing[@]})) || return 0
-  [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root or: sudo apt-get install ${missing[*]})"
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 update -qq
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-ensure_packages clang:clang objcopy:binutils
+. "$ROOT/scripts/packages.sh"
+ensure_packages clang:clang objcopy:binutils || die "cannot install the build tools"
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -87,27 +87,8 @@ if pid="$(running_pid)"; then
 fi
 
 # ------------------------------------------------------------------------------------ packages
-ensure_packages() {  # args: command:package ...
-  local missing=() pair
-  for pair in "$@"; do
-    command -v "${pair%%:*}" >/dev/null 2>&1 || [[ -x "/usr/sbin/${pair%%:*}" ]] || missing+=("${pair#*:}")
-  done
-  ((${#missing[@]})) || return 0
-  [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root or: sudo apt-get install ${missing[*]})"
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  # Installing nginx/fcgiwrap must not start the system services (nginx on port 80): deny service
-  # starts for the duration of the install, unless the machine already has a policy of its own.
-  local added_policy=0 rc=0
-  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 0755 /usr/sbin/policy-rc.d && added_policy=1
-  fi
-  { apt-get -o DPkg::Lock::Timeout=600 update -qq &&
-    apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; } || rc=$?
-  ((added_policy)) && rm -f /usr/sbin/policy-rc.d
-  ((rc == 0)) || die "apt-get failed (exit $rc)"
-}
-ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux
+. "$ROOT/scripts/packages.sh"
+ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux || die "cannot install nginx and fcgiwrap"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 FCGIWRAP="$(command -v fcgiwrap || echo /usr/sbin/fcgiwrap)"
 

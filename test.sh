@@ -21,21 +21,8 @@ die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # xmllint for ../shared/schemas/validate.sh; Debian's python3 for the Python sample services (and
 # the .trx summary below).
-ensure_packages() {  # args: command-or-path:package ...
-  local missing=() pair c
-  for pair in "$@"; do
-    c="${pair%%:*}"
-    if [[ "$c" == /* ]]; then [[ -x "$c" ]] && continue; else command -v "$c" >/dev/null 2>&1 && continue; fi
-    missing+=("${pair#*:}")
-  done
-  ((${#missing[@]})) || return 0
-  [[ $EUID -eq 0 ]] || die "missing packages: ${missing[*]} (run as root or: sudo apt-get install ${missing[*]})"
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=600 update -qq
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-ensure_packages xmllint:libxml2-utils /usr/bin/python3:python3
+. "$ROOT/scripts/packages.sh"
+ensure_packages xmllint:libxml2-utils /usr/bin/python3:python3 || die "cannot install the test tools"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

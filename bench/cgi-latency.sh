@@ -40,15 +40,8 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 # GNU time (Debian package `time`) for "Maximum resident set size"; bash's `time` keyword has no RSS.
 # hyperfine for the timings.
-missing=()
-[[ -x /usr/bin/time ]] || missing+=(time)
-[[ -x /usr/bin/hyperfine ]] || missing+=(hyperfine)
-if ((${#missing[@]})); then
-  [[ $EUID -eq 0 ]] || die "missing: ${missing[*]} (sudo apt-get install ${missing[*]})"
-  log "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
-fi
+. "$ROOT/scripts/packages.sh"
+ensure_packages /usr/bin/time:time /usr/bin/hyperfine:hyperfine || die "cannot install time and hyperfine"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-bench.XXXXXX")"
 if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
