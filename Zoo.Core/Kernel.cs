@@ -1,5 +1,6 @@
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
+using Zoo.Core.Processes;
 using Zoo.Core.Wps;
 using Zoo.Core.Wps.Operations;
 using Zoo.Core.Wps.Requests;
@@ -8,11 +9,12 @@ using Zoo.Core.Xml;
 namespace Zoo.Core;
 
 /// <summary>Answers one CGI request: finds main.cfg, parses the request and hands it to its operation.</summary>
-public sealed class Kernel(string workingDirectory, string executableDirectory, TextWriter log)
+public sealed class Kernel(string workingDirectory, string executableDirectory, TextWriter log,
+    Func<MainConfig, RunnerCatalog> runners)
 {
     private const string DefaultLanguage = "en-US";
 
-    public CgiResponse Handle(CgiRequest cgi)
+    public async Task<CgiResponse> HandleAsync(CgiRequest cgi, CancellationToken cancellationToken = default)
     {
         MainConfig config;
         try
@@ -45,9 +47,13 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
         try
         {
-            var document = Dispatch(context);
-            return CgiResponse.Xml(StatusLine(config, "200 OK"), Serialize(document, request.IsSoap, config.Encoding),
-                config.Encoding, ExtraHeaders(config.Headers));
+            return await DispatchAsync(context, cancellationToken) switch
+            {
+                OperationAnswer.Raw raw => raw.Response,
+                OperationAnswer.Document document => CgiResponse.Xml(StatusLine(config, "200 OK"),
+                    Serialize(document.Root, request.IsSoap, config.Encoding), config.Encoding, ExtraHeaders(config.Headers)),
+                _ => throw new InvalidOperationException("an operation answered nothing"),
+            };
         }
         catch (WpsException e)
         {
@@ -71,12 +77,14 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             WpsVersion.V100, DefaultLanguage, "utf-8", ConfigValues.Empty);
     }
 
-    private static ElementNode Dispatch(WpsRequestContext context) => context.Request.Operation switch
-    {
-        "GetCapabilities" => GetCapabilities.Handle(context),
-        "DescribeProcess" => DescribeProcess.Handle(context),
-        _ => throw Messages.NotDispatched(context.Request.Version),
-    };
+    private async Task<OperationAnswer> DispatchAsync(WpsRequestContext context, CancellationToken cancellationToken) =>
+        context.Request.Operation switch
+        {
+            "GetCapabilities" => new OperationAnswer.Document(GetCapabilities.Handle(context)),
+            "DescribeProcess" => new OperationAnswer.Document(DescribeProcess.Handle(context)),
+            "Execute" => await Execute.HandleAsync(context, runners(context.Config), cancellationToken),
+            _ => throw Messages.NotDispatched(context.Request.Version),
+        };
 
     private MainConfig LoadConfig(CgiRequest cgi)
     {

@@ -1,14 +1,18 @@
 using Zoo.Core;
 using Zoo.Core.Cgi;
+using Zoo.Core.Configuration;
+using Zoo.Core.Processes;
+using Zoo.Core.Processes.Python;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI.
+var log = Console.Error;
 var standardOutput = Console.OpenStandardOutput();
 CgiResponse response;
 try
 {
     var request = CgiRequest.FromProcess(Console.OpenStandardInput());
-    var kernel = new Kernel(Environment.CurrentDirectory, AppContext.BaseDirectory, Console.Error);
-    response = kernel.Handle(request);
+    var kernel = new Kernel(Environment.CurrentDirectory, AppContext.BaseDirectory, log, Runners);
+    response = await kernel.HandleAsync(request);
 }
 catch (BodyTooLargeException e)
 {
@@ -16,7 +20,13 @@ catch (BodyTooLargeException e)
 }
 catch (Exception e)
 {
-    response = Kernel.Unexpected(e, Console.Error);
+    response = Kernel.Unexpected(e, log);
 }
 response.WriteTo(standardOutput);
 return 0;
+
+// The runtimes this kernel offers, by serviceType.
+RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessRunner>(StringComparer.OrdinalIgnoreCase)
+{
+    ["Python"] = new PythonRunner(PythonSettings.From(config), log),
+});

@@ -59,14 +59,13 @@ req_GetCapabilities() {
 req_DescribeProcess() {
   REQ_METHOD=GET REQ_QUERY="service=WPS&version=1.0.0&request=DescribeProcess&identifier=HelloPy"
 }
-# Hook for later: a synchronous Execute (it starts python3, so expect tens of ms). Add
-# "Execute" to REQUESTS once Execute is implemented. A POST case would set REQ_METHOD=POST,
-# REQ_BODY=<file> and REQ_CONTENT_TYPE=text/xml instead.
+# A synchronous Execute of the HelloPy service: most of its time is python3 starting. A POST case
+# would set REQ_METHOD=POST, REQ_BODY=<file> and REQ_CONTENT_TYPE=text/xml instead.
 req_Execute() {
   REQ_METHOD=GET
   REQ_QUERY="service=WPS&version=1.0.0&request=Execute&identifier=HelloPy&DataInputs=a=bench&ResponseDocument=Result"
 }
-REQUESTS=(GetCapabilities DescribeProcess)
+REQUESTS=(GetCapabilities DescribeProcess Execute)
 
 # ------------------------------------------------------------------------------------ service sets
 # Value of KEY in [SECTION] of main.cfg (first `=` splits, spaces trimmed, #/; lines are comments).

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Zoo.Core.Configuration;
+
+namespace Zoo.Core.Processes.Python;
+
+/// <summary>
+/// Runs serviceType=Python services the way ZOO does — the module named by serviceProvider, the
+/// function named after the service, called with (conf, inputs, outputs) — in a python3 process of
+/// its own running zoo_bridge.py, so that a service that crashes, hangs or prints cannot harm the CGI.
+/// </summary>
+public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IProcessRunner
+{
+    private const string BridgeResource = "zoo_bridge.py";
+
+    public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
+    {
+        var request = Request(run);
+        var start = new ProcessStartInfo(settings.Interpreter)
+        {
+            ArgumentList = { "-c", BridgeSource() },
+            WorkingDirectory = run.Entry.Directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in run.Conf["env"] ?? new ZooMap())
+            start.Environment[key] = value.ToString();
+        start.Environment["PYTHONPATH"] = string.Join(':', SearchPath(run));
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return Failure(run, $"Unable to start the Python interpreter {settings.Interpreter}: {e.Message}");
+        }
+        var result = new MemoryStream();
+        var output = process.StandardOutput.BaseStream.CopyToAsync(result, cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(request, cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The interpreter ended before reading its request; what it said explains why.
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            await output;
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            return Failure(run, $"The service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
+        }
+        var stderr = await errors;
+        if (stderr.Length > 0)
+            log.Write(stderr);
+        return Outcome(run, result.ToArray(), stderr, process.ExitCode);
+    }
+
+    private byte[] Request(ServiceRun run)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("module", ModuleName(run));
+            writer.WriteString("function", run.Process.Name.Replace('-', '_'));
+            writer.WriteStartArray("path");
+            foreach (var directory in SearchPath(run))
+                writer.WriteStringValue(directory);
+            writer.WriteEndArray();
+            BridgeProtocol.WriteMaps(writer, "conf", run.Conf);
+            BridgeProtocol.WriteMaps(writer, "inputs", run.Inputs);
+            BridgeProtocol.WriteMaps(writer, "outputs", run.Outputs);
+            if (StatusFile(run) is { } statusFile)
+                writer.WriteString("status_file", statusFile);
+            else
+                writer.WriteNull("status_file");
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Where the module is looked for: the service's directory, [env] PYTHONPATH, servicePath, libPath.</summary>
+    private static IEnumerable<string> SearchPath(ServiceRun run)
+    {
+        var main = run.Conf["main"];
+        var env = run.Conf["env"];
+        var directories = new List<string> { run.Entry.Directory };
+        if (env?.Text("PYTHONPATH") is { Length: > 0 } pythonPath)
+            directories.AddRange(pythonPath.Split(':', StringSplitOptions.RemoveEmptyEntries));
+        if (main?.Text("servicePath") is { Length: > 0 } servicePath)
+            directories.Add(servicePath);
+        if (main?.Text("libPath") is { Length: > 0 } libPath)
+            directories.Add(libPath);
+        return directories.Distinct(StringComparer.Ordinal);
+    }
+
+    private static string ModuleName(ServiceRun run)
+    {
+        var provider = run.Process.ServiceProvider ?? run.Process.Name;
+        return provider.EndsWith(".py", StringComparison.Ordinal) ? provider[..^3] : provider;
+    }
+
+    /// <summary>update_status writes ZOO's status file only for a job running in the background.</summary>
+    private static string? StatusFile(ServiceRun run)
+    {
+        var lenv = run.Conf["lenv"];
+        if (lenv?.Text("async") != "true" || run.Conf["main"]?.Text("tmpPath") is not { Length: > 0 } tmpPath)
+            return null;
+        return Path.Combine(tmpPath, lenv.Text("usid") + ".status");
+    }
+
+    private static RunOutcome Outcome(ServiceRun run, byte[] stdout, string stderr, int exitCode)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stdout);
+        }
+        catch (JsonException)
+        {
+            var tail = stderr.Length > 2000 ? stderr[^2000..] : stderr;
+            return Failure(run, $"The service {run.Process.Name} ended without a result (exit code {exitCode}). {tail}".TrimEnd());
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            int? code = root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.Number
+                ? codeElement.GetInt32()
+                : null;
+            var conf = root.TryGetProperty("conf", out var confElement) ? BridgeProtocol.ReadMaps(confElement) : run.Conf;
+            var outputs = root.TryGetProperty("outputs", out var outputsElement) ? BridgeProtocol.ReadMaps(outputsElement) : run.Outputs;
+            string? failure = null;
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+                failure = error.TryGetProperty("message", out var message) ? message.GetString() : "The Python service failed.";
+            return new RunOutcome(code, conf, outputs, failure);
+        }
+    }
+
+    private static RunOutcome Failure(ServiceRun run, string message) => new(null, run.Conf, run.Outputs, message);
+
+    private static string BridgeSource()
+    {
+        using var stream = typeof(PythonRunner).Assembly.GetManifestResourceStream(BridgeResource)
+                           ?? throw new InvalidOperationException($"{BridgeResource} is not embedded in the kernel");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

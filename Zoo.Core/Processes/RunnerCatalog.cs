@@ -1,0 +1,14 @@
+namespace Zoo.Core.Processes;
+
+/// <summary>
+/// The runner for each serviceType. Zoo.Core registers none itself: the CGI entry decides which
+/// runtimes exist (Python, and HPC from Zoo.Hpc), so the core knows nothing of what runs a job.
+/// </summary>
+public sealed class RunnerCatalog(IReadOnlyDictionary<string, IProcessRunner> runners)
+{
+    public IProcessRunner? Find(string? serviceType) =>
+        serviceType is not null
+        && runners.FirstOrDefault(r => r.Key.Equals(serviceType, StringComparison.OrdinalIgnoreCase)).Value is { } runner
+            ? runner
+            : null;
+}

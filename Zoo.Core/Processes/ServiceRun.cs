@@ -1,0 +1,16 @@
+using Zoo.Core.Configuration.Zcfg;
+
+namespace Zoo.Core.Processes;
+
+/// <summary>What a runner gets: the service, and ZOO's three maps (conf, inputs, outputs).</summary>
+public sealed record ServiceRun(ServiceEntry Entry, ProcessDescription Process, ZooMaps Conf, ZooMaps Inputs, ZooMaps Outputs);
+
+/// <summary>
+/// How a run ended: the code the service returned (3 succeeded, 4 failed; null when it returned none),
+/// the conf and outputs as it left them, or why it could not run at all.
+/// </summary>
+public sealed record RunOutcome(int? Code, ZooMaps Conf, ZooMaps Outputs, string? Failure)
+{
+    public const int Succeeded = 3;
+    public const int Failed = 4;
+}
