@@ -29,7 +29,7 @@ CGIS=(
   "FinalizeHpc.Cgi:FinalizeHPC:FinalizeHPC.cgi"
 )
 # Everything whose change can change a published binary (the test projects cannot).
-SOURCES=(Zoo.Core Zoo.Hpc ZooKernel.Cgi FinalizeHpc.Cgi Directory.Build.props Directory.Build.targets
+SOURCES=(Zoo.Core Zoo.Hpc ZooKernel.Cgi FinalizeHpc.Cgi build Directory.Build.props Directory.Build.targets
          Directory.Packages.props NuGet.config nuget.config global.json)
 STAMP="$ROOT/bin/publish/.fingerprint"   # bin/ is git-ignored
 

@@ -21,7 +21,7 @@ public static class ServiceExecution
         var fetched = new Dictionary<InputValue, FetchedInput>(ReferenceEqualityComparer.Instance);
         if (references.Count > 0)
         {
-            var fetcher = new ReferenceFetcher(FetchSettings.From(context.Config, context.Cgi.Environment));
+            using var fetcher = new ReferenceFetcher(FetchSettings.From(context.Config, context.Cgi.Environment));
             var contents = await fetcher.FetchAllAsync(references.Select(r => (r.Reference!, r.Name)).ToList(), cancellationToken);
             for (var i = 0; i < references.Count; i++)
                 fetched[references[i]] = contents[i];
