@@ -58,7 +58,8 @@ public sealed class OutputStore(string tmpPath, string tmpUrl, string serviceUrl
         return full.StartsWith(root, StringComparison.Ordinal) ? UrlOf(full[root.Length..]) : null;
     }
 
-    private string UrlOf(string relative)
+    /// <summary>The URL a file of that name in tmpPath is published at.</summary>
+    public string UrlOf(string relative)
     {
         var escaped = string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
         return BaseUrl().TrimEnd('/') + "/" + escaped;

@@ -23,7 +23,7 @@ public static class ExecuteErrors
             $"The <{name}> argument specified as {locator} identifier was not recognized (not defined in the ZOO Configuration File).");
 
     public static OwsError TooManyOccurrences(string name, int maximum) =>
-        new("InternalError", name, maximum == 1
+        new("InternalError", null, maximum == 1
             ? $"The maximum allowed occurrences for <{name}> is one."
             : $"The maximum allowed occurrences for <{name}> ({maximum.ToString(CultureInfo.InvariantCulture)}) was exceeded.");
 

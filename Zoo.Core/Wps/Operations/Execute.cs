@@ -40,10 +40,27 @@ public static class Execute
             return new OperationAnswer.Raw(RawOutputWriter.Build(RawOutput(request, outputs), context.Config.Encoding,
                 context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase)),
                 context.Config.Headers["status"] ?? "200 OK"));
-        return new OperationAnswer.Document(wps.Version.IsV1
-            ? ExecuteResponseWriter.Build(entry.Prefix + process.Name, process, new ExecuteStatus.Succeeded(outputs), request,
-                context.ServiceUrl, statusLocation: null, wps.Language, DateTimeOffset.UtcNow)
-            : ResultWriter.Build(outputs));
+        if (!wps.Version.IsV1)
+            return new OperationAnswer.Document(ResultWriter.Build(outputs));
+        var stored = request.StoreExecuteResponse ? StoredResponse(context, process, job) : null;
+        var document = ExecuteResponseWriter.Build(entry.Prefix + process.Name, process, new ExecuteStatus.Succeeded(outputs),
+            request, context.ServiceUrl, stored?.Url, wps.Language, DateTimeOffset.UtcNow);
+        stored?.Store.Store(stored.Value.Name, System.Text.Encoding.UTF8.GetBytes(Xml.XmlFormatter.Document(document, context.Config.Encoding)));
+        return new OperationAnswer.Document(document);
+    }
+
+    /// <summary>
+    /// With storeExecuteResponse, ZOO also keeps the answer as <c>&lt;Service&gt;_&lt;usid&gt;.xml</c> in tmpPath
+    /// and points statusLocation at it.
+    /// </summary>
+    private static (OutputStore Store, string Name, string Url)? StoredResponse(WpsRequestContext context,
+        Configuration.Zcfg.ProcessDescription process, JobIdentity job)
+    {
+        if (context.Config.TmpPath is not { Length: > 0 } tmpPath)
+            return null;
+        var store = new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl);
+        var name = $"{process.Name}_{job.Id}.xml";
+        return (store, name, store.UrlOf(name));
     }
 
     /// <summary>The output a raw answer sends: the one named, else the first.</summary>

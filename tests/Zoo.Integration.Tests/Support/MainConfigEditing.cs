@@ -1,0 +1,44 @@
+namespace Zoo.Integration.Tests.Support;
+
+/// <summary>Reads and changes keys of the main.cfg of a <see cref="ServiceDirectory"/> copy.</summary>
+public static class MainConfigEditing
+{
+    /// <summary>Sets <paramref name="key"/> in <paramref name="section"/>, adding the key or the section when missing.</summary>
+    public static void SetConfig(this ServiceDirectory directory, string section, string key, string value)
+    {
+        var file = Path.Combine(directory.Path, "main.cfg");
+        var lines = File.ReadAllLines(file).ToList();
+        var header = lines.FindIndex(l => l.Trim() == $"[{section}]");
+        if (header < 0)
+        {
+            lines.Add($"[{section}]");
+            lines.Add($"{key}={value}");
+            File.WriteAllLines(file, lines);
+            return;
+        }
+        var end = lines.FindIndex(header + 1, l => l.TrimStart().StartsWith('['));
+        if (end < 0)
+            end = lines.Count;
+        var existing = lines.FindIndex(header + 1, end - header - 1, l => l.StartsWith(key + "=", StringComparison.Ordinal));
+        if (existing >= 0)
+            lines[existing] = $"{key}={value}";
+        else
+            lines.Insert(header + 1, $"{key}={value}");
+        File.WriteAllLines(file, lines);
+    }
+
+    /// <summary>The value of a key of the copy's main.cfg, or null.</summary>
+    public static string? Config(this ServiceDirectory directory, string section, string key)
+    {
+        string? current = null;
+        foreach (var raw in File.ReadAllLines(Path.Combine(directory.Path, "main.cfg")))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith('[') && line.EndsWith(']'))
+                current = line[1..^1];
+            else if (current == section && line.StartsWith(key + "=", StringComparison.Ordinal))
+                return line[(key.Length + 1)..];
+        }
+        return null;
+    }
+}

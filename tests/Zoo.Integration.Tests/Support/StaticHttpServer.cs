@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Zoo.Integration.Tests.Support;
+
+/// <summary>
+/// A minimal HTTP/1.1 server on 127.0.0.1 (a free port chosen by the system) serving fixed bytes per
+/// path, so that tests can give the kernel input references without any network. Every request is
+/// answered once and the connection closed; unknown paths get 404. The requests seen are recorded.
+/// </summary>
+public sealed class StaticHttpServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly ConcurrentDictionary<string, (string ContentType, byte[] Body)> _files = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public StaticHttpServer()
+    {
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Request lines received ("GET /path HTTP/1.1"), in order.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> and returns its absolute URL.</summary>
+    public string Serve(string path, string contentType, byte[] body)
+    {
+        _files[path] = (contentType, body);
+        return $"http://127.0.0.1:{Port}{path}";
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the listener; how it ended does not matter.
+        }
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            _ = Task.Run(() => AnswerAsync(client));
+        }
+    }
+
+    private async Task AnswerAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var head = await ReadHeadAsync(stream);
+                if (head is null)
+                    return;
+                var lines = head.Split("\r\n");
+                Requests.Enqueue(lines[0]);
+                var contentLength = lines.Skip(1)
+                    .Select(l => l.Split(':', 2))
+                    .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    .Select(kv => int.Parse(kv[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                    .FirstOrDefault();
+                if (contentLength > 0)
+                {
+                    var body = new byte[contentLength];
+                    await stream.ReadExactlyAsync(body);
+                }
+                var path = lines[0].Split(' ').ElementAtOrDefault(1) ?? "/";
+                var (status, contentType, content) = _files.TryGetValue(path, out var file)
+                    ? ("200 OK", file.ContentType, file.Body)
+                    : ("404 Not Found", "text/plain", Encoding.ASCII.GetBytes("not found"));
+                var header = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(header));
+                await stream.WriteAsync(content);
+                await stream.FlushAsync();
+            }
+            catch (IOException)
+            {
+                // The client went away: nothing to answer.
+            }
+        }
+    }
+
+    private static async Task<string?> ReadHeadAsync(NetworkStream stream)
+    {
+        var buffer = new List<byte>();
+        var one = new byte[1];
+        while (buffer.Count < 65536)
+        {
+            if (await stream.ReadAsync(one) == 0)
+                return null;
+            buffer.Add(one[0]);
+            var n = buffer.Count;
+            if (n >= 4 && buffer[n - 4] == '\r' && buffer[n - 3] == '\n' && buffer[n - 2] == '\r' && buffer[n - 1] == '\n')
+                return Encoding.ASCII.GetString(buffer.ToArray(), 0, n - 4);
+        }
+        return null;
+    }
+}
