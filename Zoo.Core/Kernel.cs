@@ -83,6 +83,9 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             "GetCapabilities" => new OperationAnswer.Document(GetCapabilities.Handle(context)),
             "DescribeProcess" => new OperationAnswer.Document(DescribeProcess.Handle(context)),
             "Execute" => await Execute.HandleAsync(context, runners(context.Config), cancellationToken),
+            "GetStatus" => JobOperations.GetStatus(context),
+            "GetResult" => JobOperations.GetResult(context),
+            "Dismiss" => JobOperations.Dismiss(context),
             _ => throw Messages.NotDispatched(context.Request.Version),
         };
 

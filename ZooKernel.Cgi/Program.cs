@@ -1,11 +1,16 @@
 using Zoo.Core;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
+using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Python;
 
-// zoo_loader.cgi: one process per request, as a web server runs a CGI.
+// zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
+// --worker, the detached runner of one asynchronous job.
 var log = Console.Error;
+if (args is [DetachedLauncher.WorkerFlag, var configFile, var jobId])
+    return await new Worker(Runners).RunAsync(configFile, jobId);
+
 var standardOutput = Console.OpenStandardOutput();
 CgiResponse response;
 try
@@ -28,5 +33,6 @@ return 0;
 // The runtimes this kernel offers, by serviceType.
 RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessRunner>(StringComparer.OrdinalIgnoreCase)
 {
-    ["Python"] = new PythonRunner(PythonSettings.From(config), log),
+    // Console.Error at call time: a worker points it at its job's error log.
+    ["Python"] = new PythonRunner(PythonSettings.From(config), Console.Error),
 });

@@ -1,66 +1,98 @@
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
 using Zoo.Core.Execution;
+using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps.Requests.Execute;
 using Zoo.Core.Wps.Responses;
 
 namespace Zoo.Core.Wps.Operations;
 
+/// <summary>An Execute request read and matched to its service.</summary>
+public sealed record ExecuteCall(string Identifier, ServiceEntry Entry, ProcessDescription Process, ExecuteRequest Request);
+
 /// <summary>
-/// Execute: finds the service, reads the request (KVP 1.0.0, or XML in either version), runs the
-/// service through the runner of its serviceType and answers with the outputs, as a document or raw.
+/// Execute: finds the service, reads the request (KVP 1.0.0, or XML in either version), and either
+/// runs it here and answers with its outputs, or hands it to a detached worker and answers at once.
 /// </summary>
 public static class Execute
 {
     public static async Task<OperationAnswer> HandleAsync(WpsRequestContext context, RunnerCatalog runners,
         CancellationToken cancellationToken)
     {
+        if (GetStatusService.Handles(context))
+            return GetStatusService.Answer(context);
+        var call = Read(context);
+        if (RunsAsynchronously(call, context.Request.Version))
+            return AsyncExecution.Accept(context, call);
+        var job = JobIdentity.New();
+        var outputs = await RunAsync(context, call, job, runners, isAsync: false, cancellationToken);
+        return Answer(context, call, job, outputs);
+    }
+
+    /// <summary>Reads the request and checks it against its service, as ZOO does before running anything.</summary>
+    public static ExecuteCall Read(WpsRequestContext context)
+    {
         var wps = context.Request;
         var identifier = wps.Identifiers.FirstOrDefault() ?? "";
         if (wps.Xml is null && !wps.Version.IsV1)
             throw ExecuteErrors.ExecuteOverGet();
         var entry = ServiceRegistry.For(context.Config).Find(identifier) ?? throw ExecuteErrors.UnknownProcess(identifier);
+        var request = ReadRequest(context, identifier);
         var process = ServiceFiles.Read(entry, headerOnly: false);
-        var request = wps.Xml is { } xml
-            ? XmlExecuteReader.Read(xml.Operation, wps.Version, identifier)
-            : KvpExecuteReader.Read(wps.Parameters, identifier);
         if (wps.Version.IsV1 && request.Status && !request.StoreExecuteResponse)
             throw ExecuteErrors.StatusWithoutStore();
-        if (request.Mode != ExecutionMode.Sync)
-            throw new WpsException("NoApplicableCode", null, "Asynchronous execution is not available on this server yet.");
+        return new ExecuteCall(identifier, entry, process, request);
+    }
 
-        var runner = runners.Find(process.ServiceType) ?? throw ExecuteErrors.UnsupportedServiceType(process.ServiceType);
-        var job = JobIdentity.New();
-        var run = await ServiceExecution.PrepareAsync(context, request, entry, process, job, isAsync: false, cancellationToken);
+    public static ExecuteRequest ReadRequest(WpsRequestContext context, string identifier) =>
+        context.Request.Xml is { } xml
+            ? XmlExecuteReader.Read(xml.Operation, context.Request.Version, identifier)
+            : KvpExecuteReader.Read(context.Request.Parameters, identifier);
+
+    /// <summary>
+    /// 1.0.0: status=true. 2.0.0: mode=async, refused (NoSuchMode) when the .zcfg allows only another
+    /// mode; mode=auto runs asynchronously when the .zcfg says async (ZOO inverts this; we do not).
+    /// </summary>
+    public static bool RunsAsynchronously(ExecuteCall call, WpsVersion version)
+    {
+        var declared = call.Process.Keys["mode"];
+        return call.Request.Mode switch
+        {
+            ExecutionMode.Async when declared is null || declared.Equals("async", StringComparison.OrdinalIgnoreCase) => true,
+            ExecutionMode.Async => throw ExecuteErrors.NoSuchMode(declared),
+            ExecutionMode.Auto => string.Equals(declared, "async", StringComparison.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
+
+    /// <summary>Runs the service and collects its outputs; a failure is the WpsException ZOO reports.</summary>
+    public static async Task<IReadOnlyList<ProducedOutput>> RunAsync(WpsRequestContext context, ExecuteCall call, JobIdentity job,
+        RunnerCatalog runners, bool isAsync, CancellationToken cancellationToken)
+    {
+        var runner = runners.Find(call.Process.ServiceType) ?? throw ExecuteErrors.UnsupportedServiceType(call.Process.ServiceType);
+        var run = await ServiceExecution.PrepareAsync(context, call.Request, call.Entry, call.Process, job, isAsync, cancellationToken);
         var outcome = await runner.RunAsync(run, cancellationToken);
-        var outputs = ServiceExecution.Finish(context, process, run, outcome, job);
+        return ServiceExecution.Finish(context, call.Process, run, outcome, job);
+    }
 
-        if (request.Response == ResponseKind.Raw)
-            return new OperationAnswer.Raw(RawOutputWriter.Build(RawOutput(request, outputs), context.Config.Encoding,
+    /// <summary>The answer of a run that succeeded: raw, a 2.0.0 Result, or a 1.0.0 ExecuteResponse.</summary>
+    public static OperationAnswer Answer(WpsRequestContext context, ExecuteCall call, JobIdentity job,
+        IReadOnlyList<ProducedOutput> outputs)
+    {
+        var wps = context.Request;
+        if (call.Request.Response == ResponseKind.Raw)
+            return new OperationAnswer.Raw(RawOutputWriter.Build(RawOutput(call.Request, outputs), context.Config.Encoding,
                 context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase)),
                 context.Config.Headers["status"] ?? "200 OK"));
         if (!wps.Version.IsV1)
             return new OperationAnswer.Document(ResultWriter.Build(outputs));
-        var stored = request.StoreExecuteResponse ? StoredResponse(context, process, job) : null;
-        var document = ExecuteResponseWriter.Build(entry.Prefix + process.Name, process, new ExecuteStatus.Succeeded(outputs),
-            request, context.ServiceUrl, stored?.Url, wps.Language, DateTimeOffset.UtcNow);
-        stored?.Store.Store(stored.Value.Name, System.Text.Encoding.UTF8.GetBytes(Xml.XmlFormatter.Document(document, context.Config.Encoding)));
+        var stored = call.Request.StoreExecuteResponse ? StatusLocation.For(context, call.Process.Name, job.Id) : null;
+        var document = ExecuteResponseWriter.Build(call.Entry.Prefix + call.Process.Name, call.Process,
+            new ExecuteStatus.Succeeded(outputs), call.Request, context.ServiceUrl, stored, wps.Language, DateTimeOffset.UtcNow);
+        if (stored is not null && context.Config.TmpPath is { Length: > 0 } tmpPath)
+            new JobStore(tmpPath).WriteResponse(call.Process.Name, job.Id, Xml.XmlFormatter.Document(document, context.Config.Encoding));
         return new OperationAnswer.Document(document);
-    }
-
-    /// <summary>
-    /// With storeExecuteResponse, ZOO also keeps the answer as <c>&lt;Service&gt;_&lt;usid&gt;.xml</c> in tmpPath
-    /// and points statusLocation at it.
-    /// </summary>
-    private static (OutputStore Store, string Name, string Url)? StoredResponse(WpsRequestContext context,
-        Configuration.Zcfg.ProcessDescription process, JobIdentity job)
-    {
-        if (context.Config.TmpPath is not { Length: > 0 } tmpPath)
-            return null;
-        var store = new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl);
-        var name = $"{process.Name}_{job.Id}.xml";
-        return (store, name, store.UrlOf(name));
     }
 
     /// <summary>The output a raw answer sends: the one named, else the first.</summary>

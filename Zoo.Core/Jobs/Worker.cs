@@ -1,0 +1,86 @@
+using System.Globalization;
+using Zoo.Core.Cgi;
+using Zoo.Core.Configuration;
+using Zoo.Core.Execution;
+using Zoo.Core.Processes;
+using Zoo.Core.Wps;
+using Zoo.Core.Wps.Operations;
+using Zoo.Core.Wps.Requests;
+using Zoo.Core.Wps.Responses;
+using Zoo.Core.Xml;
+
+namespace Zoo.Core.Jobs;
+
+/// <summary>
+/// The detached side of an asynchronous Execute (<c>zoo_loader.cgi --worker main.cfg id</c>): runs
+/// the saved request, keeps the job's files up to date the way ZOO does, and always ends the job,
+/// succeeded or failed, so that no client waits on it forever.
+/// </summary>
+public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
+{
+    public async Task<int> RunAsync(string configFile, string jobId)
+    {
+        if (!JobId.IsWellFormed(jobId))
+            return 2;
+        var config = MainConfig.Load(configFile);
+        if (config.TmpPath is not { Length: > 0 } tmpPath)
+            return 2;
+        var store = new JobStore(tmpPath);
+        if (!store.Exists(jobId))
+            return 2;
+        var service = store.ServiceName(jobId) ?? "unknown";
+        await using var log = new StreamWriter(store.ErrorLog(service, jobId), append: true) { AutoFlush = true };
+        // The web server's pipes are gone: what the job and its service say goes to ZOO's error log.
+        Console.SetError(log);
+        store.MarkRunning(jobId, Environment.ProcessId);
+        try
+        {
+            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, log);
+            store.WriteResponse(service, jobId, document);
+            store.Finish(jobId, service, succeeded, message);
+            return succeeded ? 0 : 1;
+        }
+        catch (Exception e)
+        {
+            // A bug or an operator error: the log says what, the job says it failed.
+            await log.WriteLineAsync($"zoo_loader --worker {jobId}: {e}");
+            store.Finish(jobId, service, succeeded: false, "ZOO Kernel failed to process your request.");
+            return 1;
+        }
+    }
+
+    private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,
+        string jobId, TextWriter log)
+    {
+        var cgi = SavedRequest.Read(store.RequestFile(jobId));
+        var request = WpsRequestParser.Parse(cgi, config);
+        var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
+        var call = Execute.Read(context);
+        var osid = long.TryParse(JobStore.ReadText(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
+            ? sid
+            : 0;
+        var job = new JobIdentity(jobId, osid, Environment.ProcessId);
+        var statusLocation = StatusLocation.For(context, call.Process.Name, jobId);
+        if (request.Version.IsV1)
+            store.WriteResponse(call.Process.Name, jobId, Document(context, call, new ExecuteStatus.Started(0, null), statusLocation));
+        try
+        {
+            var outputs = await Execute.RunAsync(context, call, job, runners(config), isAsync: true, CancellationToken.None);
+            var document = request.Version.IsV1
+                ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
+                : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);
+            return (true, null, document);
+        }
+        catch (WpsException e)
+        {
+            var document = request.Version.IsV1
+                ? Document(context, call, new ExecuteStatus.Failed(e.Errors), statusLocation)
+                : XmlFormatter.Document(ExceptionReportWriter.Build(e.Errors, WpsVersion.V200, request.Language), config.Encoding);
+            return (false, e.Errors[0].Text, document);
+        }
+    }
+
+    private static string Document(WpsRequestContext context, ExecuteCall call, ExecuteStatus status, string statusLocation) =>
+        XmlFormatter.Document(ExecuteResponseWriter.Build(call.Identifier, call.Process, status, call.Request,
+            context.ServiceUrl, statusLocation, context.Request.Language, DateTimeOffset.UtcNow), context.Config.Encoding);
+}

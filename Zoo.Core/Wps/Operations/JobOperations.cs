@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using Zoo.Core.Cgi;
+using Zoo.Core.Jobs;
+using Zoo.Core.Wps.Responses;
+
+namespace Zoo.Core.Wps.Operations;
+
+/// <summary>WPS 2.0.0 GetStatus, GetResult and Dismiss of a job started asynchronously.</summary>
+public static class JobOperations
+{
+    public static OperationAnswer GetStatus(WpsRequestContext context)
+    {
+        var (store, id) = Job(context);
+        var state = new JobMonitor(store).State(id);
+        return new OperationAnswer.Document(state.Phase == JobPhase.Running
+            ? StatusInfoWriter.Build(id, "Running", state.Percent, state.Message)
+            : StatusInfoWriter.Build(id, state.Phase.ToString()));
+    }
+
+    public static OperationAnswer GetResult(WpsRequestContext context)
+    {
+        var (store, id) = Job(context);
+        var state = new JobMonitor(store).State(id);
+        if (state.Phase is JobPhase.Accepted or JobPhase.Running)
+            throw ResultNotReady(id, "The service is currently running.");
+        var document = state.ServiceName is { } service ? JobStore.ReadText(store.ResponseFile(service, id)) : null;
+        if (document is null)
+            throw ResultNotReady(id, "The service ends but it still needs to produce the outputs.");
+        return new OperationAnswer.Raw(CgiResponse.Xml("200 OK", document + "\n", context.Config.Encoding,
+            context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase))));
+    }
+
+    /// <summary>Stops a running job's worker and everything it started, then removes every file of the job.</summary>
+    public static OperationAnswer Dismiss(WpsRequestContext context)
+    {
+        var (store, id) = Job(context);
+        if (store.WorkerPid(id) is { } pid && JobMonitor.IsWorkerAlive(pid, id))
+        {
+            try
+            {
+                using var worker = Process.GetProcessById(pid);
+                worker.Kill(entireProcessTree: true);
+                worker.WaitForExit(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // It ended on its own meanwhile.
+            }
+        }
+        try
+        {
+            foreach (var file in store.FilesOf(id))
+                File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Log.WriteLine($"zoo_loader: Dismiss {id}: {e.Message}");
+            throw new WpsException("NoApplicableCode", null, "The job cannot be removed, a file cannot be removed");
+        }
+        return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
+    }
+
+    /// <summary>The job a request names; a malformed or unknown id never touches a file.</summary>
+    private static (JobStore Store, string Id) Job(WpsRequestContext context)
+    {
+        var id = context.Request.Parameters["JobID"]?.Trim() ?? "";
+        if (context.Config.TmpPath is not { Length: > 0 } tmpPath || !JobId.IsWellFormed(id) || !new JobStore(tmpPath).Exists(id))
+            throw new WpsException("NoSuchJob", id,
+                "The JobID from the request does not match any of the Jobs running on this server");
+        return (new JobStore(tmpPath), id);
+    }
+
+    private static WpsException ResultNotReady(string id, string detail) =>
+        new("ResultNotReady", id, $"The result for the requested JobID has not yet been generated. {detail}");
+}
