@@ -23,7 +23,7 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         }
         catch (WpsException e)
         {
-            return Report(e, WpsVersion.V100, DefaultLanguage, "utf-8", ConfigValues.Empty);
+            return Report(e, WpsVersion.V100, DefaultLanguage, "utf-8", []);
         }
 
         if (cgi.Method == "OPTIONS" && config.Main.IsTrue("cors"))
@@ -36,12 +36,12 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         }
         catch (RequestRejectedException e)
         {
-            return Report(e.Error, e.Version, e.Language, config.Encoding, config.Headers);
+            return Report(e.Error, e.Version, e.Language, config.Encoding, config.ExtraHeaders);
         }
         catch (WpsException e)
         {
             return Report(e, WpsVersion.Find(config.DefaultVersion) ?? WpsVersion.V100, config.DefaultLanguage,
-                config.Encoding, config.Headers);
+                config.Encoding, config.ExtraHeaders);
         }
 
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
@@ -51,13 +51,13 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             {
                 OperationAnswer.Raw raw => raw.Response,
                 OperationAnswer.Document document => CgiResponse.Xml(StatusLine(config, "200 OK"),
-                    Serialize(document.Root, request.IsSoap, config.Encoding), config.Encoding, ExtraHeaders(config.Headers)),
+                    Serialize(document.Root, request.IsSoap, config.Encoding), config.Encoding, config.ExtraHeaders),
                 _ => throw new InvalidOperationException("an operation answered nothing"),
             };
         }
         catch (WpsException e)
         {
-            return Report(e, request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
+            return Report(e, request.Version, request.Language, config.Encoding, config.ExtraHeaders, request.IsSoap);
         }
         catch (Exception e)
         {
@@ -65,7 +65,7 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             // the client gets a report, never a stack trace.
             log.WriteLine($"zoo_loader: {request.Operation}: {e}");
             return Report(new WpsException("NoApplicableCode", null, "ZOO Kernel failed to process your request."),
-                request.Version, request.Language, config.Encoding, config.Headers, request.IsSoap);
+                request.Version, request.Language, config.Encoding, config.ExtraHeaders, request.IsSoap);
         }
     }
 
@@ -124,25 +124,21 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
 
     private static CgiResponse Cors(MainConfig config)
     {
-        var headers = ExtraHeaders(config.Headers).ToList();
+        var headers = config.ExtraHeaders.ToList();
         headers.Add(new("Content-Type", $"text/plain; charset={config.Encoding}"));
         headers.Add(new("Status", "200 OK"));
         return new CgiResponse(headers, "CORS is enabled.\r\n"u8.ToArray());
     }
 
     private static CgiResponse Report(WpsException error, WpsVersion version, string language, string encoding,
-        ConfigValues headers, bool soap = false)
+        IEnumerable<KeyValuePair<string, string>> headers, bool soap = false)
     {
         var document = ExceptionReportWriter.Build(error.Errors, version, language);
-        return CgiResponse.Xml(error.HttpStatus, Serialize(document, soap, encoding), encoding, ExtraHeaders(headers));
+        return CgiResponse.Xml(error.HttpStatus, Serialize(document, soap, encoding), encoding, headers);
     }
 
     private static string Serialize(ElementNode document, bool soap, string encoding) =>
         XmlFormatter.Document(soap ? SoapEnvelope.Wrap(document) : document, encoding);
-
-    /// <summary>[headers] go on every answer; their <c>status</c> key replaces the status line of a success.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> ExtraHeaders(ConfigValues headers) =>
-        headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase));
 
     private static string StatusLine(MainConfig config, string fallback) => config.Headers["status"] ?? fallback;
 }

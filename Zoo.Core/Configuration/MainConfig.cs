@@ -15,6 +15,10 @@ public sealed record MainConfig(IniDocument Document, string FilePath)
     public ConfigValues Environment => Document["env"];
     public ConfigValues Security => Document["security"];
 
+    /// <summary>The [headers] every answer carries; their <c>status</c> key is a status line, not a header.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ExtraHeaders =>
+        Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The WPS version used when a request names none (ZOO's default is 1.0.0).</summary>
     public string DefaultVersion => Main.Get("version", "1.0.0");
 

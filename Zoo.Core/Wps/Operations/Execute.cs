@@ -83,7 +83,7 @@ public static class Execute
         var wps = context.Request;
         if (call.Request.Response == ResponseKind.Raw)
             return new OperationAnswer.Raw(RawOutputWriter.Build(RawOutput(call.Request, outputs), context.Config.Encoding,
-                context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase)),
+                context.Config.ExtraHeaders,
                 context.Config.Headers["status"] ?? "200 OK"));
         if (!wps.Version.IsV1)
             return new OperationAnswer.Document(ResultWriter.Build(outputs));

@@ -38,6 +38,6 @@ public static class GetStatusService
         if (state.Phase == JobPhase.Running)
             document = StatusDocuments.WithProgress(document, state.Percent, state.Message, state.ServiceName!);
         return new OperationAnswer.Raw(CgiResponse.Xml("200 OK", document + "\n", context.Config.Encoding,
-            context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase))));
+            context.Config.ExtraHeaders));
     }
 }

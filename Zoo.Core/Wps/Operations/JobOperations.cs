@@ -27,7 +27,7 @@ public static class JobOperations
         if (document is null)
             throw ResultNotReady(id, "The service ends but it still needs to produce the outputs.");
         return new OperationAnswer.Raw(CgiResponse.Xml("200 OK", document + "\n", context.Config.Encoding,
-            context.Config.Headers.Where(h => !h.Key.Equals("status", StringComparison.OrdinalIgnoreCase))));
+            context.Config.ExtraHeaders));
     }
 
     /// <summary>Stops a running job's worker and everything it started, then removes every file of the job.</summary>
