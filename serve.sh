@@ -119,18 +119,7 @@ if [[ "$MODE" == background ]]; then
 fi
 
 # ------------------------------------------------------------------------------------ main.cfg
-# Value of KEY in [SECTION] of an ini file (ZOO's main.cfg): the first `=` splits, spaces trimmed,
-# `#`/`;` lines are comments.
-ini_get() {  # args: file section key
-  awk -v sec="$2" -v key="$3" '
-    /^[[:space:]]*[#;]/ { next }
-    /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); insec = (s == sec); next }
-    insec && index($0, "=") {
-      k = substr($0, 1, index($0, "=") - 1); v = substr($0, index($0, "=") + 1)
-      gsub(/^[[:space:]]+|[[:space:]]+$/, "", k); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v)
-      if (k == key) { print v; exit }
-    }' "$1"
-}
+. "$ROOT/scripts/ini.sh"
 
 TMP_PATH="" CACHE_DIR="" TMP_URL_PATH="/temp/" TMP_URL=""
 if [[ -f "$DIST/main.cfg" ]]; then

@@ -68,17 +68,7 @@ req_Execute() {
 REQUESTS=(GetCapabilities DescribeProcess Execute)
 
 # ------------------------------------------------------------------------------------ service sets
-# Value of KEY in [SECTION] of main.cfg (first `=` splits, spaces trimmed, #/; lines are comments).
-ini_get() {  # args: file section key
-  awk -v sec="$2" -v key="$3" '
-    /^[[:space:]]*[#;]/ { next }
-    /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); insec = (s == sec); next }
-    insec && index($0, "=") {
-      k = substr($0, 1, index($0, "=") - 1); v = substr($0, index($0, "=") + 1)
-      gsub(/^[[:space:]]+|[[:space:]]+$/, "", k); gsub(/^[[:space:]]+|[[:space:]]+$/, "", v)
-      if (k == key) { print v; exit }
-    }' "$1"
-}
+. "$ROOT/scripts/ini.sh"
 
 # Copies dist into $WORK/<name> with NUM generated services added (NUM may be 0), and prints the
 # copy's path. Generated services go where ZOO looks for them: [main] servicePath, else the cgi dir.

@@ -72,6 +72,9 @@ public static class Execute
     {
         var runner = runners.Find(call.Process.ServiceType) ?? throw ExecuteErrors.UnsupportedServiceType(call.Process.ServiceType);
         var run = await ServiceExecution.PrepareAsync(context, call.Request, call.Entry, call.Process, job, isAsync, cancellationToken);
+        // ZOO keeps a job's whole [lenv] in <id>_lenv.cfg, where tools made for ZOO read it.
+        if (isAsync && context.Config.TmpPath is { Length: > 0 } tmpPath && run.Conf["lenv"] is { } lenv)
+            new JobStore(tmpPath).WriteLenv(job.Id, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
         var outcome = await runner.RunAsync(run, cancellationToken);
         return ServiceExecution.Finish(context, call.Process, run, outcome, job);
     }
