@@ -24,6 +24,8 @@ public sealed class JobMonitor(JobStore store)
         if (store.Ending(id) is { } late)
             return new JobState(id, late.Succeeded ? JobPhase.Succeeded : JobPhase.Failed, 100, late.Message, service);
         var reason = $"The job stopped unexpectedly: its worker (process {pid.ToString(CultureInfo.InvariantCulture)}) is gone.";
+        // Whatever the worker started must not run on (and write the job's files) after it failed.
+        ProcessGroup.Kill(pid);
         store.Finish(id, service ?? "", succeeded: false, reason);
         return new JobState(id, JobPhase.Failed, 100, reason, service);
     }

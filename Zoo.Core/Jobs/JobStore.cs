@@ -27,9 +27,11 @@ public sealed class JobStore(string tmpPath)
 
     public bool Exists(string id) => JobId.IsWellFormed(id) && File.Exists(SidFile(id));
 
-    public void Create(string id, long osid, byte[] request)
+    /// <summary>Creates the job: its saved request (for a worker to run; none for a finished run) and its .sid.</summary>
+    public void Create(string id, long osid, byte[]? request)
     {
-        AtomicFile.Write(RequestFile(id), request);
+        if (request is not null)
+            AtomicFile.Write(RequestFile(id), request);
         AtomicFile.Write(SidFile(id), osid.ToString(CultureInfo.InvariantCulture));
     }
 

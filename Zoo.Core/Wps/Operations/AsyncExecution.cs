@@ -17,10 +17,7 @@ public static class AsyncExecution
         var store = new JobStore(tmpPath);
         var job = JobIdentity.New();
         store.Create(job.Id, job.Osid, SavedRequest.Serialize(context.Cgi));
-        store.WriteLenv(job.Id, [
-            new("usid", job.Id), new("Identifier", call.Process.Name), new("oIdentifier", call.Identifier),
-            new("serviceType", call.Process.ServiceType ?? ""), new("async", "true"),
-        ]);
+        store.WriteLenv(job.Id, Execute.JobLenv(call, job.Id, isAsync: true));
         var version = context.Request.Version;
         var answer = version.IsV1
             ? ExecuteResponseWriter.Build(call.Identifier, call.Process, new ExecuteStatus.Accepted(), call.Request,

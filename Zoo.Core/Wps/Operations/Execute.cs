@@ -94,9 +94,25 @@ public static class Execute
         var document = ExecuteResponseWriter.Build(call.Entry.Prefix + call.Process.Name, call.Process,
             new ExecuteStatus.Succeeded(outputs), call.Request, context.ServiceUrl, stored, wps.Language, DateTimeOffset.UtcNow);
         if (stored is not null && context.Config.TmpPath is { Length: > 0 } tmpPath)
-            new JobStore(tmpPath).WriteResponse(call.Process.Name, job.Id, Xml.XmlFormatter.Document(document, context.Config.Encoding));
+            StoreFinishedJob(new JobStore(tmpPath), call, job, Xml.XmlFormatter.Document(document, context.Config.Encoding));
         return new OperationAnswer.Document(document);
     }
+
+    /// <summary>A stored synchronous answer is a finished job, so that its statusLocation (GetStatus) finds it.</summary>
+    private static void StoreFinishedJob(JobStore store, ExecuteCall call, JobIdentity job, string document)
+    {
+        store.Create(job.Id, job.Osid, request: null);
+        store.WriteLenv(job.Id, JobLenv(call, job.Id, isAsync: false));
+        store.WriteResponse(call.Process.Name, job.Id, document);
+        store.Finish(job.Id, call.Process.Name, succeeded: true, message: null);
+    }
+
+    /// <summary>What a job's lenv file says before its run fills the rest: enough to find its files.</summary>
+    public static KeyValuePair<string, string>[] JobLenv(ExecuteCall call, string id, bool isAsync) =>
+    [
+        new("usid", id), new("Identifier", call.Process.Name), new("oIdentifier", call.Identifier),
+        new("serviceType", call.Process.ServiceType ?? ""), new("async", isAsync ? "true" : "false"),
+    ];
 
     /// <summary>The output a raw answer sends: the one named, else the first.</summary>
     private static ProducedOutput RawOutput(ExecuteRequest request, IReadOnlyList<ProducedOutput> outputs)

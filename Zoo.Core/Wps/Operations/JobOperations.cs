@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Zoo.Core.Cgi;
 using Zoo.Core.Jobs;
 using Zoo.Core.Wps.Responses;
@@ -34,18 +33,10 @@ public static class JobOperations
     public static OperationAnswer Dismiss(WpsRequestContext context)
     {
         var (store, id) = Job(context);
-        if (store.WorkerPid(id) is { } pid && JobMonitor.IsWorkerAlive(pid, id))
+        if (store.WorkerPid(id) is { } pid && store.Ending(id) is null)
         {
-            try
-            {
-                using var worker = Process.GetProcessById(pid);
-                worker.Kill(entireProcessTree: true);
-                worker.WaitForExit(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                // It ended on its own meanwhile.
-            }
+            ProcessGroup.Kill(pid);
+            WaitUntilGone(pid, id);
         }
         try
         {
@@ -58,6 +49,13 @@ public static class JobOperations
             throw new WpsException("NoApplicableCode", null, "The job cannot be removed, a file cannot be removed");
         }
         return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
+    }
+
+    private static void WaitUntilGone(int pid, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (JobMonitor.IsWorkerAlive(pid, id) && DateTime.UtcNow < deadline)
+            Thread.Sleep(10);
     }
 
     /// <summary>The job a request names; a malformed or unknown id never touches a file.</summary>

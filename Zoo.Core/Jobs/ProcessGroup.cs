@@ -1,0 +1,22 @@
+using System.Runtime.InteropServices;
+
+namespace Zoo.Core.Jobs;
+
+/// <summary>
+/// A worker is started by setsid, so it leads a process group holding everything it started (the
+/// python3 of its service and that one's children): stopping the group stops the whole job, even
+/// when the worker itself is already gone.
+/// </summary>
+public static partial class ProcessGroup
+{
+    private const int SigKill = 9;
+
+    public static void Kill(int leader)
+    {
+        if (leader > 1)
+            _ = KillSignal(-leader, SigKill);
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int KillSignal(int pid, int signal);
+}
