@@ -1,0 +1,141 @@
+using Zoo.Core.Configuration;
+
+namespace Zoo.Hpc.Settings;
+
+/// <summary>
+/// The HPC part of main.cfg for one service: its confId section (<c>[HPC]</c> unless the .zcfg names
+/// another) with the size thresholds, and both configurations that section names. Both are read and
+/// checked before anything runs, so a broken fullres section is reported even while every job so far
+/// has been small enough for preview (ZOO crashes on it, and only when a large input arrives).
+/// </summary>
+public sealed record HpcSettings(
+    string ConfId,
+    PreviewThresholds Thresholds,
+    ClusterConfiguration Preview,
+    ClusterConfiguration Fullres)
+{
+    public const string DefaultConfId = "HPC";
+
+    // ZOO's documentation and docker/hpgc/main.cfg spell the key this way; ZOO's code does not read it,
+    // so configurations written from the docs silently lost the shared-input rule. We read both.
+    internal const string MisspelledPersistentDataPath = "remote_persitent_data_path";
+
+    private const string SbatchOptionPrefix = "sbatch_options_";
+    private const int DefaultSshPort = 22;
+    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(300);
+
+    /// <exception cref="ConfigurationException">
+    /// One exception listing every missing or malformed key, each with its section, or a missing section.
+    /// </exception>
+    public static HpcSettings Load(MainConfig config, string? confId = null)
+    {
+        var id = string.IsNullOrEmpty(confId) ? DefaultConfId : confId;
+        var problems = new List<string>();
+        if (!config.Document.HasSection(id))
+            throw Failure(config, [$"[{id}] section is missing (the service's confId names it; {DefaultConfId} when the .zcfg has none)"]);
+
+        var selection = new SectionReader(id, config.Document[id], problems);
+        var thresholds = new PreviewThresholds(
+            selection.RequiredInteger("preview_max_pixels", "the largest raster input (in pixels) the preview configuration takes"),
+            selection.RequiredInteger("preview_max_features", "the largest vector input (in features) the preview configuration takes"));
+        var previewName = selection.Required("preview_conf", "the name of the section used when every input is small");
+        var fullresName = selection.Required("fullres_conf", "the name of the section used when an input exceeds its threshold");
+
+        var preview = previewName is null ? null : ReadConfiguration(config, previewName, "preview_conf", id, problems);
+        var fullres = fullresName is null ? null
+            : string.Equals(fullresName, previewName, StringComparison.OrdinalIgnoreCase) ? preview
+            : ReadConfiguration(config, fullresName, "fullres_conf", id, problems);
+
+        if (problems.Count > 0 || preview is null || fullres is null)
+            throw Failure(config, problems);
+        return new HpcSettings(id, thresholds, preview, fullres);
+    }
+
+    private static ClusterConfiguration? ReadConfiguration(
+        MainConfig config, string name, string namedBy, string confId, List<string> problems)
+    {
+        if (!config.Document.HasSection(name))
+        {
+            problems.Add($"[{name}] section is missing ([{confId}] {namedBy} names it)");
+            return null;
+        }
+        var section = new SectionReader(name, config.Document[name], problems);
+        var before = problems.Count;
+
+        var host = section.Required("ssh_host", "the host name of the cluster's SSH server");
+        var port = section.OptionalInteger("ssh_port", DefaultSshPort, 1, 65535);
+        var user = section.Required("ssh_user", "the user to log in as on the cluster");
+        var credentials = ReadCredentials(section);
+        var hostKey = ReadHostKey(section);
+        var connectTimeout = Seconds(section, "ssh_connect_timeout", DefaultConnectTimeout);
+        var dataPath = section.Required("remote_data_path", "the remote directory for inputs and outputs");
+        var persistentPath = section.Optional("remote_persistent_data_path") ?? section.Optional(MisspelledPersistentDataPath);
+        var workPath = section.Required("remote_work_path", "the remote directory for job scripts and logs");
+        var jobScript = new JobScriptFiles(
+            section.Optional("jobscript_header"), section.Optional("jobscript_body"), section.Optional("jobscript_footer"));
+        var options = ReadSbatchOptions(section);
+        var commandTimeout = Seconds(section, "ssh_command_timeout", DefaultCommandTimeout);
+
+        if (problems.Count > before)
+            return null;
+        return new ClusterConfiguration(
+            name,
+            new SshSettings(host!, port, user!, credentials!, hostKey, connectTimeout),
+            dataPath!,
+            persistentPath,
+            workPath!,
+            jobScript,
+            options,
+            section.Optional("sbatch_substr"),
+            section.Optional("billing_nb_cpu") ?? "1",
+            section.Optional("remote_command_opt"),
+            commandTimeout);
+    }
+
+    private static SshCredentials? ReadCredentials(SectionReader section)
+    {
+        // ZOO's rule: a password, when set, is used and the key ignored.
+        if (section.Optional("ssh_password") is { } password)
+            return new PasswordCredentials(password);
+        if (section.Optional("ssh_key") is { } key)
+            return KeyFileCredentials.FromSshKey(key);
+        section.Problem("ssh_key", "is missing: set ssh_key (the public or private key file) or ssh_password to authenticate");
+        return null;
+    }
+
+    private static HostKeyVerification ReadHostKey(SectionReader section)
+    {
+        string? fingerprint = null;
+        if (section.Optional("ssh_host_key_fingerprint") is { } text)
+        {
+            fingerprint = HostKeyVerification.NormalizeFingerprint(text);
+            if (fingerprint is null)
+                section.Problem("ssh_host_key_fingerprint",
+                    $"must be a SHA-256 fingerprint as ssh-keygen -l prints it (SHA256:<base64>), found \"{text}\"");
+        }
+        return new HostKeyVerification(section.Optional("ssh_known_hosts"), fingerprint);
+    }
+
+    private static List<SbatchOption> ReadSbatchOptions(SectionReader section)
+    {
+        var options = new List<SbatchOption>();
+        foreach (var (key, value) in section.Values)
+        {
+            if (!key.StartsWith(SbatchOptionPrefix, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var name = key[SbatchOptionPrefix.Length..];
+            if (name.Length == 0)
+                section.Problem(key, "names no sbatch option (expected sbatch_options_<option>)");
+            else
+                options.Add(new SbatchOption(name, value));
+        }
+        return options;
+    }
+
+    private static TimeSpan Seconds(SectionReader section, string key, TimeSpan fallback) =>
+        TimeSpan.FromSeconds(section.OptionalInteger(key, (int)fallback.TotalSeconds, 1, 86_400));
+
+    private static ConfigurationException Failure(MainConfig config, IReadOnlyList<string> problems) =>
+        new($"{config.FilePath}: the HPC configuration is incomplete:\n  " + string.Join("\n  ", problems));
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Zoo.Core.Configuration;
+
+namespace Zoo.Hpc.Settings;
+
+/// <summary>
+/// Reads the keys of one main.cfg section and collects every problem instead of stopping at the
+/// first, so that an operator fixes a broken HPC configuration in one pass rather than one key per try.
+/// </summary>
+internal sealed class SectionReader(string section, ConfigValues values, List<string> problems)
+{
+    public string Section => section;
+
+    public ConfigValues Values => values;
+
+    /// <summary>The key's value, or null (and a problem) when it is absent or empty.</summary>
+    public string? Required(string key, string purpose)
+    {
+        if (Optional(key) is { } value)
+            return value;
+        problems.Add($"[{section}] {key} is missing: {purpose}");
+        return null;
+    }
+
+    /// <summary>The key's value; null when absent or empty, since ZOO treats both alike.</summary>
+    public string? Optional(string key) => values[key] is { Length: > 0 } value ? value : null;
+
+    /// <summary>A required integer; ZOO's atoi reads garbage as 0, which would silently change the choice.</summary>
+    public long RequiredInteger(string key, string purpose)
+    {
+        if (Required(key, purpose) is not { } text)
+            return 0;
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return number;
+        problems.Add($"[{section}] {key} must be a non-negative integer, found \"{text}\"");
+        return 0;
+    }
+
+    /// <summary>An optional integer within [min, max]; the fallback when absent.</summary>
+    public int OptionalInteger(string key, int fallback, int min, int max)
+    {
+        if (Optional(key) is not { } text)
+            return fallback;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
+            return number;
+        problems.Add($"[{section}] {key} must be an integer from {min} to {max}, found \"{text}\"");
+        return fallback;
+    }
+
+    public void Problem(string key, string message) => problems.Add($"[{section}] {key} {message}");
+}
