@@ -72,8 +72,10 @@ public sealed record HpcSettings(
         var dataPath = section.Required("remote_data_path", "the remote directory for inputs and outputs");
         var persistentPath = section.Optional("remote_persistent_data_path") ?? section.Optional(MisspelledPersistentDataPath);
         var workPath = section.Required("remote_work_path", "the remote directory for job scripts and logs");
-        var jobScript = new JobScriptFiles(
-            section.Optional("jobscript_header"), section.Optional("jobscript_body"), section.Optional("jobscript_footer"));
+        // A relative path is relative to main.cfg, so a deployed cgi-bin carries its own job script parts.
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.FilePath))!;
+        string? Local(string key) => section.Optional(key) is { } path ? Path.GetFullPath(path, configDirectory) : null;
+        var jobScript = new JobScriptFiles(Local("jobscript_header"), Local("jobscript_body"), Local("jobscript_footer"));
         var options = ReadSbatchOptions(section);
         var commandTimeout = Seconds(section, "ssh_command_timeout", DefaultCommandTimeout);
 
