@@ -46,6 +46,9 @@ public static class ExecuteErrors
     public static WpsException NoSuchMode(string mode) =>
         new("NoSuchMode", mode, "The process does not permit the desired execution mode.");
 
+    public static WpsException SynchronousNotSupported(string serviceName) =>
+        new("NoSuchMode", serviceName, "The synchronous mode is not supported by this type of service");
+
     public static WpsException UnsupportedServiceType(string? serviceType) =>
         new("NoApplicableCode", null,
             $"Programming Language ({serviceType}) set in ZCFG file is not currently supported by ZOO Kernel.");

@@ -25,6 +25,8 @@ public static class Execute
         var call = Read(context);
         if (RunsAsynchronously(call, context.Request.Version))
             return AsyncExecution.Accept(context, call);
+        if (IsHpc(call.Process))
+            throw ExecuteErrors.SynchronousNotSupported(call.Process.Name);
         var job = JobIdentity.New();
         var outputs = await RunAsync(context, call, job, runners, isAsync: false, cancellationToken);
         return Answer(context, call, job, outputs);
@@ -65,6 +67,10 @@ public static class Execute
             _ => false,
         };
     }
+
+    /// <summary>HPC services run on a cluster, for minutes or hours: only asynchronously, as in ZOO.</summary>
+    private static bool IsHpc(ProcessDescription process) =>
+        process.ServiceType?.Contains("HPC", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Runs the service and collects its outputs; a failure is the WpsException ZOO reports.</summary>
     public static async Task<IReadOnlyList<ProducedOutput>> RunAsync(WpsRequestContext context, ExecuteCall call, JobIdentity job,

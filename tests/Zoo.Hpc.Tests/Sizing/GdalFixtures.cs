@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Zoo.Hpc.Tests.Sizing;
+
+/// <summary>Real geodata made with GDAL's own tools (gdal-bin, which CI installs): rasters with gdal_create, vectors with ogr2ogr.</summary>
+internal static class GdalFixtures
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>A GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels and <paramref name="bands"/> bands.</summary>
+    public static string Raster(string directory, string name, int width, int height, int bands)
+    {
+        var path = Path.Combine(directory, name);
+        Run("gdal_create", "-of", "GTiff", "-outsize", Text(width), Text(height), "-bands", Text(bands),
+            "-ot", "Byte", "-a_srs", "EPSG:4326", "-a_ullr", "0", Text(height), Text(width), "0", path);
+        return path;
+    }
+
+    /// <summary>A GeoJSON FeatureCollection of <paramref name="count"/> points (written directly: it is plain JSON).</summary>
+    public static string GeoJson(string directory, string name, int count)
+    {
+        var json = new StringBuilder("""{"type":"FeatureCollection","features":[""");
+        for (var i = 0; i < count; i++)
+            json.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture,
+                $$$"""{"type":"Feature","properties":{"id":{{{i}}}},"geometry":{"type":"Point","coordinates":[{{{i}}},{{{i}}}]}}""");
+        json.Append("]}");
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, json.ToString());
+        return path;
+    }
+
+    /// <summary>Converts <paramref name="source"/> with ogr2ogr into a new dataset (GPKG, "ESRI Shapefile", …) with the given layer name.</summary>
+    public static string Convert(string source, string directory, string name, string format, string layer)
+    {
+        var path = Path.Combine(directory, name);
+        Run("ogr2ogr", "-f", format, "-nln", layer, path, source);
+        return path;
+    }
+
+    /// <summary>Adds <paramref name="source"/> as one more layer of the existing dataset <paramref name="target"/>.</summary>
+    public static void AddLayer(string target, string source, string layer) =>
+        Run("ogr2ogr", "-update", "-nln", layer, target, source);
+
+    /// <summary>An executable /bin/sh script (a fake tool).</summary>
+    public static string Script(string directory, string name, string body)
+    {
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("fake tools are /bin/sh scripts");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static void Run(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Assert.Fail($"{tool} cannot run ({e.Message}): the sizing tests need the gdal-bin package.");
+            throw;
+        }
+        using (process)
+        {
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(Timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"{tool} did not finish within {Timeout}");
+            }
+            if (process.ExitCode != 0)
+                Assert.Fail($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result}{stdout.Result}");
+        }
+    }
+}
