@@ -4,6 +4,7 @@ using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Python;
+using Zoo.Hpc;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
 // --worker, the detached runner of one asynchronous job.
@@ -35,4 +36,6 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
 {
     // Console.Error at call time: a worker points it at its job's error log.
     ["Python"] = new PythonRunner(PythonSettings.From(config), Console.Error),
+    // serviceType=HPC: submitted to the Slurm cluster of main.cfg's HPC sections, over SSH.
+    ["HPC"] = new HpcRunner(config),
 });

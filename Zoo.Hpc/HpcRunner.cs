@@ -1,0 +1,356 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zoo.Core.Configuration;
+using Zoo.Core.Processes;
+using Zoo.Core.Wps;
+using Zoo.Hpc.Remote;
+using Zoo.Hpc.Settings;
+using Zoo.Hpc.Sizing;
+using Zoo.Hpc.Slurm;
+
+namespace Zoo.Hpc;
+
+/// <summary>
+/// The runner of <c>serviceType=HPC</c> services: the submission half of ZOO's zoo_hpc_support
+/// (spec/hpc.md §2). It sizes the complex inputs, chooses the preview or fullres configuration, opens one
+/// connection to the cluster for the whole job, stages the inputs, writes and uploads the sbatch script,
+/// submits it and records the Slurm job id. Completion handling is not there yet, so a submitted job
+/// ends as failed with a message that names the Slurm job; it never pretends to have succeeded.
+/// </summary>
+public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IProcessRunner
+{
+    private readonly InputSizer _sizer = sizer ?? new InputSizer();
+
+    public static string SubmittedMessage(string jobId) =>
+        $"Submitted to the cluster as Slurm job {jobId}; completion handling is not available yet.";
+
+    public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var conf = run.Conf;
+        var lenv = conf.GetOrAdd("lenv");
+        var outputs = CopyOf(run.Outputs);
+        try
+        {
+            var jobId = await SubmitAsync(run, lenv, outputs, cancellationToken).ConfigureAwait(false);
+            var message = SubmittedMessage(jobId);
+            lenv["status"] = "failed";
+            lenv["message"] = message;
+            return new RunOutcome(RunOutcome.Failed, conf, outputs, null);
+        }
+        catch (HpcSubmissionException e)
+        {
+            lenv["status"] = "failed";
+            lenv["message"] = e.Message;
+            if (e.Code is { } code)
+                lenv["code"] = code;
+            if (e.Locator is { } locator)
+                lenv["locator"] = locator;
+            return new RunOutcome(RunOutcome.Failed, conf, outputs, null);
+        }
+    }
+
+    private async Task<string> SubmitAsync(ServiceRun run, ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
+    {
+        var process = run.Process;
+        if (lenv.Text("async") is null)
+            throw new HpcSubmissionException("The synchronous mode is not supported by this type of service", "NoSuchMode", process.Name);
+        var usid = lenv.Text("usid") is { Length: > 0 } id ? id
+            : throw new HpcSubmissionException("The job has no usid.", "InternalError");
+        if (config.TmpPath is not { Length: > 0 } tmpPath)
+            throw new HpcSubmissionException("tmpPath is not set in the [main] section of main.cfg: the HPC job script is written there.", "InternalError");
+
+        HpcService service;
+        HpcSettings settings;
+        try
+        {
+            service = HpcService.From(process);
+            settings = HpcSettings.Load(config, service.ConfId);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new HpcSubmissionException(e.Message, "InternalError");
+        }
+
+        // 1. The inputs: local files of the complex ones, values of the literal ones.
+        var outputNames = new HashSet<string>(outputs.Select(o => o.Key), StringComparer.OrdinalIgnoreCase);
+        var sharedPrefixes = MainConfig.SplitList(config.Security["shared"] ?? "");
+        var staged = new List<StagedInput>();
+        var literals = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var (name, map) in run.Inputs)
+        {
+            if (outputNames.Contains(name) || !IsGiven(name, map, process))
+                continue;
+            order.Add(name);
+            if (map.Text("mimeType") is { } mimeType)
+            {
+                var files = LocalFiles(name, map, mimeType, usid, tmpPath);
+                var href = map.Text("xlink:href") ?? map.Text("Reference");
+                var shared = href is not null && sharedPrefixes.Any(p => href.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+                staged.Add(new StagedInput(name, mimeType, files, shared));
+            }
+            else if (map.Contains("dataType") || map["value"] is not null)
+                literals[name] = Texts(map["value"]);
+        }
+
+        // 2. Sizes, then the configuration (ZOO's getConfiguration).
+        var sizes = new List<InputSize>();
+        try
+        {
+            foreach (var input in staged)
+            {
+                foreach (var file in input.LocalPaths)
+                    sizes.Add(await _sizer.SizeAsync(input.Name, file, input.MimeType, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (Exception e) when (e is InputSizingException or FileNotFoundException)
+        {
+            throw new HpcSubmissionException($"Unable to measure the inputs to choose the HPC configuration: {e.Message}", "InternalError");
+        }
+        var choice = ConfigurationChoice.Choose(settings.Thresholds, sizes);
+        var configuration = choice.Configuration(settings);
+        var configId = configuration.SectionName;
+        lenv["configId"] = configId;
+        lenv["hpc_resolution"] = choice.Resolution.ToString().ToLowerInvariant();
+        lenv["hpc_input_sizes"] = string.Join(",", sizes.Select(s =>
+            $"{s.InputName}:{s.Kind.ToString().ToLowerInvariant()}:{s.Count.ToString(CultureInfo.InvariantCulture)}"));
+        if (choice.Exceeding is { } exceeding)
+            lenv["hpc_fullres_reason"] = exceeding.InputName;
+
+        // 3. Remote names of the inputs and outputs, and the script.
+        var remoteInputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var uploads = new List<(StagedInput Input, string Local, string Remote, bool Persistent)>();
+        foreach (var input in staged)
+        {
+            var persistent = input.Shared && configuration.RemotePersistentDataPath is not null;
+            var directory = persistent ? configuration.RemotePersistentDataPath! : configuration.RemoteDataPath;
+            var paths = new List<string>();
+            foreach (var local in input.LocalPaths)
+            {
+                var remote = RemotePath.Combine(directory, Path.GetFileName(local));
+                paths.Add(remote);
+                uploads.Add((input, local, remote, persistent));
+            }
+            remoteInputs[input.Name] = paths;
+        }
+        var jobInputs = new List<JobInput>();
+        foreach (var name in order)
+        {
+            if (remoteInputs.TryGetValue(name, out var paths))
+                jobInputs.Add(new JobInput(name, paths));
+            else if (literals.TryGetValue(name, out var values))
+                jobInputs.Add(new JobInput(name, values));
+        }
+        var jobOutputs = new List<JobOutput>();
+        var tmpUrl = config.TmpUrl ?? "";
+        foreach (var (name, map) in outputs)
+        {
+            if (name is "wms_link" or "wcs_link" or "wfs_link")
+                continue;
+            var fileName = $"output_{service.Name}_{name}_{usid}.{Extension(map.Text("mimeType"))}";
+            var remote = RemotePath.Combine(configuration.RemoteDataPath, fileName);
+            map["generated_file"] = remote;
+            map["generated_url"] = tmpUrl.TrimEnd('/') + "/" + fileName;
+            var pixelType = run.Inputs[name] is { } option ? Texts(option["value"]).FirstOrDefault() : null;
+            jobOutputs.Add(new JobOutput(name, remote, pixelType));
+        }
+        string script;
+        try
+        {
+            script = JobScript.Compose(new JobScriptRequest(service, usid, jobInputs, jobOutputs, configuration.SbatchOptions,
+                JobScriptParts.Load(configuration.JobScript)));
+        }
+        catch (ArgumentException e)
+        {
+            throw new HpcSubmissionException($"Unable to write the job script: {e.Message}", "InternalError");
+        }
+        var scriptName = JobScript.FileName(service.Name, usid);
+        var localScript = Path.Combine(tmpPath, scriptName);
+        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
+        lenv["local_script"] = localScript;
+        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
+        lenv["remote_script"] = remoteScript;
+
+        // 4. One connection for everything that follows.
+        ClusterConnection connection;
+        try
+        {
+            connection = await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e)
+        {
+            File.Delete(localScript);
+            lenv["local_script"] = null;
+            throw new HpcSubmissionException($"Unable to lock the file for upload! {e.Message}", "InternalError");
+        }
+        using (connection)
+        {
+            string? uploading = null;
+            try
+            {
+                foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
+                    .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
+                    .Distinct(StringComparer.Ordinal))
+                    await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
+                foreach (var (input, local, remote, persistent) in uploads)
+                {
+                    uploading = input.Name;
+                    if (persistent && await IsSameRemoteFileAsync(connection, local, remote, cancellationToken).ConfigureAwait(false))
+                        continue;
+                    await connection.UploadAsync(local, remote, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (ClusterConnectionException e)
+            {
+                throw new HpcSubmissionException(uploading is null
+                    ? $"Unable to lock the file for upload! {e.Message}"
+                    : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
+            }
+
+            try
+            {
+                await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterConnectionException e)
+            {
+                throw new HpcSubmissionException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
+            }
+            finally
+            {
+                File.Delete(localScript);
+                lenv["local_script"] = null;
+            }
+
+            RemoteCommandResult result;
+            try
+            {
+                var command = configuration.SbatchSubstr is null
+                    ? new[] { "sbatch", "--parsable", remoteScript }
+                    : ["sbatch", remoteScript];
+                result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterConnectionException e)
+            {
+                throw new HpcSubmissionException(SbatchOutput.FailureMessage(service.Name, configId, e.Message), "NoApplicableCode");
+            }
+            string jobId;
+            try
+            {
+                jobId = SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
+                    configuration.SbatchSubstr, service.Name, configId);
+            }
+            catch (WpsException e)
+            {
+                throw new HpcSubmissionException(e.Errors[0].Text, "NoApplicableCode");
+            }
+
+            // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
+            await File.WriteAllTextAsync(Path.Combine(tmpPath, "exec_out_" + usid), jobId + "\n", cancellationToken).ConfigureAwait(false);
+            lenv["sbatch_id"] = jobId;
+            lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
+            return jobId;
+        }
+    }
+
+    /// <summary>ZOO's rule: an input given in the request, or one that must be given (minOccurs &gt; 0).</summary>
+    private static bool IsGiven(string name, ZooMap map, Zoo.Core.Configuration.Zcfg.ProcessDescription process)
+    {
+        if (string.Equals(map.Text("inRequest"), "true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var description = process.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+        return description is not null
+            && int.TryParse(description.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) && min > 0;
+    }
+
+    /// <summary>The local files of a complex input: its cache file, or its values written to tmpPath.</summary>
+    private static List<string> LocalFiles(string name, ZooMap map, string mimeType, string usid, string tmpPath)
+    {
+        var value = map["value"];
+        if (value is not ListValue && map.Text("cache_file") is { Length: > 0 } cacheFile && File.Exists(cacheFile))
+            return [cacheFile];
+        var items = value is ListValue list ? list.Items : value is null ? [] : [value];
+        var files = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = Path.Combine(tmpPath, $"input_{name}_{i.ToString(CultureInfo.InvariantCulture)}_{usid}.{Extension(mimeType)}");
+            File.WriteAllBytes(path, items[i] switch
+            {
+                BytesValue bytes => bytes.Bytes,
+                TextValue text => Encoding.UTF8.GetBytes(text.Text),
+                _ => [],
+            });
+            files.Add(path);
+        }
+        return files;
+    }
+
+    private static List<string> Texts(MapValue? value) => value switch
+    {
+        TextValue text => [text.Text],
+        ListValue list => list.Items.SelectMany(Texts).ToList(),
+        BytesValue bytes => [Encoding.UTF8.GetString(bytes.Bytes)],
+        _ => [],
+    };
+
+    private static async Task<bool> IsSameRemoteFileAsync(ClusterConnection connection, string local, string remote,
+        CancellationToken cancellationToken)
+    {
+        if (!await connection.ExistsAsync(remote, cancellationToken).ConfigureAwait(false))
+            return false;
+        string localHash;
+        var stream = File.OpenRead(local);
+        await using (stream.ConfigureAwait(false))
+            localHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return await connection.Sha256Async(remote, cancellationToken).ConfigureAwait(false) == localHash;
+        }
+        catch (ClusterConnectionException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The extension of ZOO's MIME table (zoo-kernel/mimetypes.h) for an output's mime type; tif without one.</summary>
+    internal static string Extension(string? mimeType)
+    {
+        if (string.IsNullOrEmpty(mimeType))
+            return "tif";
+        var type = mimeType.Split(';')[0].Trim().ToLowerInvariant();
+        foreach (var (prefix, extension) in KnownTypes)
+        {
+            if (type.StartsWith(prefix, StringComparison.Ordinal))
+                return extension;
+        }
+        if (type.StartsWith("image/", StringComparison.Ordinal) && type.Length > "image/".Length
+            && type["image/".Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '+'))
+            return type["image/".Length..];
+        return "txt";
+    }
+
+    private static readonly (string Prefix, string Extension)[] KnownTypes =
+    [
+        ("image/tiff", "tiff"), ("image/png", "png"), ("image/jpeg", "jpeg"), ("application/json", "json"),
+        ("text/xml", "xml"), ("application/zip", "zip"),
+    ];
+
+    private static ZooMaps CopyOf(ZooMaps maps)
+    {
+        var copy = new ZooMaps();
+        foreach (var (name, map) in maps)
+            copy.Set(name, map.Copy());
+        return copy;
+    }
+
+    private sealed record StagedInput(string Name, string MimeType, IReadOnlyList<string> LocalPaths, bool Shared);
+}
+
+/// <summary>Why a submission stopped, with ZOO's text and exception code.</summary>
+internal sealed class HpcSubmissionException(string message, string? code = null, string? locator = null) : Exception(message)
+{
+    public string? Code { get; } = code;
+    public string? Locator { get; } = locator;
+}
