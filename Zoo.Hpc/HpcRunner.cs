@@ -60,20 +60,52 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
             : throw new HpcSubmissionException("The job has no usid.", "InternalError");
         if (config.TmpPath is not { Length: > 0 } tmpPath)
             throw new HpcSubmissionException("tmpPath is not set in the [main] section of main.cfg: the HPC job script is written there.", "InternalError");
+        var (service, settings) = LoadSettings(process);
 
-        HpcService service;
-        HpcSettings settings;
+        var (staged, literals, order) = GatherInputs(run, outputs, usid, tmpPath);
+        var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
+        var uploads = PlanUploads(staged, configuration, out var remoteInputs);
+        var jobInputs = order
+            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new JobInput(name, paths)
+                : literals.TryGetValue(name, out var values) ? new JobInput(name, values) : null)
+            .OfType<JobInput>()
+            .ToList();
+        var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
+        var script = ComposeScript(service, usid, jobInputs, jobOutputs, configuration);
+
+        var scriptName = JobScript.FileName(service.Name, usid);
+        var localScript = Path.Combine(tmpPath, scriptName);
+        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
+        lenv["local_script"] = localScript;
+        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
+        lenv["remote_script"] = remoteScript;
+
+        var jobId = await SubmitOverSshAsync(configuration, uploads, localScript, remoteScript, service.Name, lenv, cancellationToken)
+            .ConfigureAwait(false);
+        // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
+        await File.WriteAllTextAsync(Path.Combine(tmpPath, "exec_out_" + usid), jobId + "\n", cancellationToken).ConfigureAwait(false);
+        lenv["sbatch_id"] = jobId;
+        lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
+        return jobId;
+    }
+
+    private (HpcService Service, HpcSettings Settings) LoadSettings(Zoo.Core.Configuration.Zcfg.ProcessDescription process)
+    {
         try
         {
-            service = HpcService.From(process);
-            settings = HpcSettings.Load(config, service.ConfId);
+            var service = HpcService.From(process);
+            return (service, HpcSettings.Load(config, service.ConfId));
         }
         catch (ConfigurationException e)
         {
             throw new HpcSubmissionException(e.Message, "InternalError");
         }
+    }
 
-        // 1. The inputs: local files of the complex ones, values of the literal ones.
+    /// <summary>The inputs that go to the application: local files of the complex ones, values of the literal ones, in order.</summary>
+    private (List<StagedInput> Staged, Dictionary<string, IReadOnlyList<string>> Literals, List<string> Order) GatherInputs(
+        ServiceRun run, ZooMaps outputs, string usid, string tmpPath)
+    {
         var outputNames = new HashSet<string>(outputs.Select(o => o.Key), StringComparer.OrdinalIgnoreCase);
         var sharedPrefixes = MainConfig.SplitList(config.Security["shared"] ?? "");
         var staged = new List<StagedInput>();
@@ -81,7 +113,8 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         var order = new List<string>();
         foreach (var (name, map) in run.Inputs)
         {
-            if (outputNames.Contains(name) || !IsGiven(name, map, process))
+            // An input named like an output is that output's pixel type, passed after the output's path.
+            if (outputNames.Contains(name) || !IsGiven(name, map, run.Process))
                 continue;
             order.Add(name);
             if (map.Text("mimeType") is { } mimeType)
@@ -94,8 +127,13 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
             else if (map.Contains("dataType") || map["value"] is not null)
                 literals[name] = Texts(map["value"]);
         }
+        return (staged, literals, order);
+    }
 
-        // 2. Sizes, then the configuration (ZOO's getConfiguration).
+    /// <summary>Sizes every input file and picks preview or fullres (ZOO's getConfiguration), recording why in lenv.</summary>
+    private async Task<ClusterConfiguration> ChooseConfigurationAsync(HpcSettings settings, List<StagedInput> staged, ZooMap lenv,
+        CancellationToken cancellationToken)
+    {
         var sizes = new List<InputSize>();
         try
         {
@@ -111,17 +149,21 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         }
         var choice = ConfigurationChoice.Choose(settings.Thresholds, sizes);
         var configuration = choice.Configuration(settings);
-        var configId = configuration.SectionName;
-        lenv["configId"] = configId;
+        lenv["configId"] = configuration.SectionName;
         lenv["hpc_resolution"] = choice.Resolution.ToString().ToLowerInvariant();
         lenv["hpc_input_sizes"] = string.Join(",", sizes.Select(s =>
             $"{s.InputName}:{s.Kind.ToString().ToLowerInvariant()}:{s.Count.ToString(CultureInfo.InvariantCulture)}"));
         if (choice.Exceeding is { } exceeding)
             lenv["hpc_fullres_reason"] = exceeding.InputName;
+        return configuration;
+    }
 
-        // 3. Remote names of the inputs and outputs, and the script.
-        var remoteInputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        var uploads = new List<(StagedInput Input, string Local, string Remote, bool Persistent)>();
+    /// <summary>Where each input file goes on the cluster: remote_data_path, or the persistent path for shared inputs.</summary>
+    private static List<Upload> PlanUploads(List<StagedInput> staged, ClusterConfiguration configuration,
+        out Dictionary<string, IReadOnlyList<string>> remoteInputs)
+    {
+        remoteInputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var uploads = new List<Upload>();
         foreach (var input in staged)
         {
             var persistent = input.Shared && configuration.RemotePersistentDataPath is not null;
@@ -131,18 +173,17 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
             {
                 var remote = RemotePath.Combine(directory, Path.GetFileName(local));
                 paths.Add(remote);
-                uploads.Add((input, local, remote, persistent));
+                uploads.Add(new Upload(input.Name, local, remote, persistent));
             }
             remoteInputs[input.Name] = paths;
         }
-        var jobInputs = new List<JobInput>();
-        foreach (var name in order)
-        {
-            if (remoteInputs.TryGetValue(name, out var paths))
-                jobInputs.Add(new JobInput(name, paths));
-            else if (literals.TryGetValue(name, out var values))
-                jobInputs.Add(new JobInput(name, values));
-        }
+        return uploads;
+    }
+
+    /// <summary>The output files the application writes in remote_data_path; each output map learns its file.</summary>
+    private List<JobOutput> PlanOutputs(ServiceRun run, ZooMaps outputs, HpcService service, ClusterConfiguration configuration,
+        string usid)
+    {
         var jobOutputs = new List<JobOutput>();
         var tmpUrl = config.TmpUrl ?? "";
         foreach (var (name, map) in outputs)
@@ -156,24 +197,27 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
             var pixelType = run.Inputs[name] is { } option ? Texts(option["value"]).FirstOrDefault() : null;
             jobOutputs.Add(new JobOutput(name, remote, pixelType));
         }
-        string script;
+        return jobOutputs;
+    }
+
+    private static string ComposeScript(HpcService service, string usid, List<JobInput> inputs, List<JobOutput> outputs,
+        ClusterConfiguration configuration)
+    {
         try
         {
-            script = JobScript.Compose(new JobScriptRequest(service, usid, jobInputs, jobOutputs, configuration.SbatchOptions,
+            return JobScript.Compose(new JobScriptRequest(service, usid, inputs, outputs, configuration.SbatchOptions,
                 JobScriptParts.Load(configuration.JobScript)));
         }
         catch (ArgumentException e)
         {
             throw new HpcSubmissionException($"Unable to write the job script: {e.Message}", "InternalError");
         }
-        var scriptName = JobScript.FileName(service.Name, usid);
-        var localScript = Path.Combine(tmpPath, scriptName);
-        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
-        lenv["local_script"] = localScript;
-        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
-        lenv["remote_script"] = remoteScript;
+    }
 
-        // 4. One connection for everything that follows.
+    /// <summary>One connection for everything on the cluster: directories, inputs, the script, sbatch.</summary>
+    private static async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
+        string localScript, string remoteScript, string serviceName, ZooMap lenv, CancellationToken cancellationToken)
+    {
         ClusterConnection connection;
         try
         {
@@ -188,28 +232,7 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         }
         using (connection)
         {
-            string? uploading = null;
-            try
-            {
-                foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
-                    .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
-                    .Distinct(StringComparer.Ordinal))
-                    await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
-                foreach (var (input, local, remote, persistent) in uploads)
-                {
-                    uploading = input.Name;
-                    if (persistent && await IsSameRemoteFileAsync(connection, local, remote, cancellationToken).ConfigureAwait(false))
-                        continue;
-                    await connection.UploadAsync(local, remote, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (ClusterConnectionException e)
-            {
-                throw new HpcSubmissionException(uploading is null
-                    ? $"Unable to lock the file for upload! {e.Message}"
-                    : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
-            }
-
+            await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
             try
             {
                 await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
@@ -223,35 +246,61 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
                 File.Delete(localScript);
                 lenv["local_script"] = null;
             }
+            return await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            RemoteCommandResult result;
-            try
+    private static async Task UploadInputsAsync(ClusterConnection connection, ClusterConfiguration configuration,
+        List<Upload> uploads, CancellationToken cancellationToken)
+    {
+        string? uploading = null;
+        try
+        {
+            foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
+                .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
+                .Distinct(StringComparer.Ordinal))
+                await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
+            foreach (var upload in uploads)
             {
-                var command = configuration.SbatchSubstr is null
-                    ? new[] { "sbatch", "--parsable", remoteScript }
-                    : ["sbatch", remoteScript];
-                result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
+                uploading = upload.InputName;
+                if (upload.Persistent
+                    && await IsSameRemoteFileAsync(connection, upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false))
+                    continue;
+                await connection.UploadAsync(upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false);
             }
-            catch (ClusterConnectionException e)
-            {
-                throw new HpcSubmissionException(SbatchOutput.FailureMessage(service.Name, configId, e.Message), "NoApplicableCode");
-            }
-            string jobId;
-            try
-            {
-                jobId = SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
-                    configuration.SbatchSubstr, service.Name, configId);
-            }
-            catch (WpsException e)
-            {
-                throw new HpcSubmissionException(e.Errors[0].Text, "NoApplicableCode");
-            }
+        }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcSubmissionException(uploading is null
+                ? $"Unable to lock the file for upload! {e.Message}"
+                : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
+        }
+    }
 
-            // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
-            await File.WriteAllTextAsync(Path.Combine(tmpPath, "exec_out_" + usid), jobId + "\n", cancellationToken).ConfigureAwait(false);
-            lenv["sbatch_id"] = jobId;
-            lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
-            return jobId;
+    private static async Task<string> RunSbatchAsync(ClusterConnection connection, ClusterConfiguration configuration,
+        string remoteScript, string serviceName, CancellationToken cancellationToken)
+    {
+        var configId = configuration.SectionName;
+        RemoteCommandResult result;
+        try
+        {
+            var command = configuration.SbatchSubstr is null
+                ? new[] { "sbatch", "--parsable", remoteScript }
+                : ["sbatch", remoteScript];
+            result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcSubmissionException(SbatchOutput.FailureMessage(serviceName, configId, e.Message), "NoApplicableCode");
+        }
+        try
+        {
+            return SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
+                configuration.SbatchSubstr, serviceName, configId);
+        }
+        catch (WpsException e)
+        {
+            throw new HpcSubmissionException(e.Errors[0].Text, "NoApplicableCode");
         }
     }
 
@@ -346,6 +395,8 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
     }
 
     private sealed record StagedInput(string Name, string MimeType, IReadOnlyList<string> LocalPaths, bool Shared);
+
+    private sealed record Upload(string InputName, string Local, string Remote, bool Persistent);
 }
 
 /// <summary>Why a submission stopped, with ZOO's text and exception code.</summary>
