@@ -20,6 +20,14 @@ public static class CgiProcess
     public static CgiResult Run(string workingDirectory, string method, string queryString, byte[] body,
         string? contentType, IDictionary<string, string>? extra, string? executable = null)
     {
+        var (output, error, exitCode) = Execute(workingDirectory, method, queryString, body, contentType, extra, executable);
+        return CgiResult.Parse(output, error, exitCode);
+    }
+
+    /// <summary>Runs the CGI and returns what it wrote, untouched: standard output, standard error, exit code.</summary>
+    public static (byte[] Output, string Error, int ExitCode) Execute(string workingDirectory, string method, string queryString,
+        byte[] body, string? contentType, IDictionary<string, string>? extra, string? executable = null)
+    {
         var start = new ProcessStartInfo(executable ?? RepositoryPaths.ZooLoader)
         {
             WorkingDirectory = workingDirectory,
@@ -52,6 +60,6 @@ public static class CgiProcess
             throw new TimeoutException($"{start.FileName} did not finish within {Timeout}");
         }
         copy.Wait();
-        return CgiResult.Parse(stdout.ToArray(), stderr.Result, process.ExitCode);
+        return (stdout.ToArray(), stderr.Result, process.ExitCode);
     }
 }
