@@ -45,6 +45,10 @@ public sealed class JobStore(string tmpPath)
         AtomicFile.Write(LenvFile(id), text.ToString());
     }
 
+    /// <summary>ZOO's <c>percent|message</c> status file, read by GetStatus while the job runs.</summary>
+    public void WriteProgress(string id, int percent, string message) =>
+        AtomicFile.Write(StatusFile(id), $"{Math.Clamp(percent, 0, 100).ToString(CultureInfo.InvariantCulture)}|{message.Replace('\n', ' ')}");
+
     public void WriteResponse(string service, string id, string document) =>
         AtomicFile.Write(ResponseFile(service, id), document);
 

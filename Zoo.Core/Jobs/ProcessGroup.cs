@@ -10,11 +10,19 @@ namespace Zoo.Core.Jobs;
 public static partial class ProcessGroup
 {
     private const int SigKill = 9;
+    private const int SigTerm = 15;
 
     public static void Kill(int leader)
     {
         if (leader > 1)
             _ = KillSignal(-leader, SigKill);
+    }
+
+    /// <summary>Asks the group to stop: the worker then ends what it started elsewhere (a Slurm job) before it exits.</summary>
+    public static void Terminate(int leader)
+    {
+        if (leader > 1)
+            _ = KillSignal(-leader, SigTerm);
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Execution;
@@ -33,12 +34,24 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         // The web server's pipes are gone: what the job and its service say goes to ZOO's error log.
         Console.SetError(log);
         store.MarkRunning(jobId, Environment.ProcessId);
+        // Dismiss asks with SIGTERM: the run is cancelled, so that a runner can stop what it started elsewhere.
+        using var dismissal = new CancellationTokenSource();
+        using var termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            dismissal.Cancel();
+        });
         try
         {
-            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, log);
+            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, log, dismissal.Token);
             store.WriteResponse(service, jobId, document);
             store.Finish(jobId, service, succeeded, message);
             return succeeded ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (dismissal.IsCancellationRequested)
+        {
+            store.Finish(jobId, service, succeeded: false, "The job was dismissed.");
+            return 1;
         }
         catch (Exception e)
         {
@@ -50,7 +63,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
     }
 
     private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,
-        string jobId, TextWriter log)
+        string jobId, TextWriter log, CancellationToken cancellationToken)
     {
         var cgi = SavedRequest.Read(store.RequestFile(jobId));
         var request = WpsRequestParser.Parse(cgi, config);
@@ -65,7 +78,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
             store.WriteResponse(call.Process.Name, jobId, Document(context, call, new ExecuteStatus.Started(0, null), statusLocation));
         try
         {
-            var outputs = await Execute.RunAsync(context, call, job, runners(config), isAsync: true, CancellationToken.None);
+            var outputs = await Execute.RunAsync(context, call, job, runners(config), isAsync: true, cancellationToken);
             var document = request.Version.IsV1
                 ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
                 : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);

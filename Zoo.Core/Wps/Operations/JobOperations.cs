@@ -29,14 +29,20 @@ public static class JobOperations
             context.Config.ExtraHeaders));
     }
 
-    /// <summary>Stops a running job's worker and everything it started, then removes every file of the job.</summary>
+    /// <summary>
+    /// Stops a running job's worker and everything it started, then removes every file of the job. The worker is
+    /// asked first (SIGTERM), so that it can cancel what runs elsewhere for the job, such as its Slurm job; what
+    /// is still there after that is killed.
+    /// </summary>
     public static OperationAnswer Dismiss(WpsRequestContext context)
     {
         var (store, id) = Job(context);
         if (store.WorkerPid(id) is { } pid && store.Ending(id) is null)
         {
+            ProcessGroup.Terminate(pid);
+            WaitUntilGone(pid, id, StopGrace);
             ProcessGroup.Kill(pid);
-            WaitUntilGone(pid, id);
+            WaitUntilGone(pid, id, KillGrace);
         }
         try
         {
@@ -51,9 +57,13 @@ public static class JobOperations
         return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
     }
 
-    private static void WaitUntilGone(int pid, string id)
+    // Long enough for a worker to reach its cluster over SSH and run scancel.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
+
+    private static void WaitUntilGone(int pid, string id, TimeSpan grace)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow + grace;
         while (JobMonitor.IsWorkerAlive(pid, id) && DateTime.UtcNow < deadline)
             Thread.Sleep(10);
     }
