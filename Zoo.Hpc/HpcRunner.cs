@@ -1,29 +1,26 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Zoo.Core.Configuration;
+using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
-using Zoo.Core.Wps;
+using Zoo.Hpc.Completion;
 using Zoo.Hpc.Remote;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Sizing;
 using Zoo.Hpc.Slurm;
+using Zoo.Hpc.Submission;
 
 namespace Zoo.Hpc;
 
 /// <summary>
-/// The runner of <c>serviceType=HPC</c> services: the submission half of ZOO's zoo_hpc_support
-/// (spec/hpc.md §2). It sizes the complex inputs, chooses the preview or fullres configuration, opens one
-/// connection to the cluster for the whole job, stages the inputs, writes and uploads the sbatch script,
-/// submits it and records the Slurm job id. Completion handling is not there yet, so a submitted job
-/// ends as failed with a message that names the Slurm job; it never pretends to have succeeded.
+/// The runner of <c>serviceType=HPC</c> services, ZOO's zoo_hpc_support: listens on the job's wait socket,
+/// submits the job to the cluster (<see cref="JobSubmitter"/>), waits until Slurm reports its end
+/// (<see cref="JobWaiter"/>), then fails it or brings its outputs home (<see cref="JobCompletion"/>). A job
+/// dismissed while it waits is cancelled on the cluster too.
 /// </summary>
-public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IProcessRunner
+public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? sizer = null) : IProcessRunner
 {
-    private readonly InputSizer _sizer = sizer ?? new InputSizer();
+    private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(10);
 
-    public static string SubmittedMessage(string jobId) =>
-        $"Submitted to the cluster as Slurm job {jobId}; completion handling is not available yet.";
+    private readonly InputSizer _sizer = sizer ?? new InputSizer();
 
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
@@ -33,13 +30,10 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         var outputs = CopyOf(run.Outputs);
         try
         {
-            var jobId = await SubmitAsync(run, lenv, outputs, cancellationToken).ConfigureAwait(false);
-            var message = SubmittedMessage(jobId);
-            lenv["status"] = "failed";
-            lenv["message"] = message;
-            return new RunOutcome(RunOutcome.Failed, conf, outputs, null);
+            await RunJobAsync(run, lenv, outputs, cancellationToken).ConfigureAwait(false);
+            return new RunOutcome(RunOutcome.Succeeded, conf, outputs, null);
         }
-        catch (HpcSubmissionException e)
+        catch (HpcJobException e)
         {
             lenv["status"] = "failed";
             lenv["message"] = e.Message;
@@ -51,42 +45,59 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         }
     }
 
-    private async Task<string> SubmitAsync(ServiceRun run, ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
+    private async Task RunJobAsync(ServiceRun run, ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
     {
         var process = run.Process;
         if (lenv.Text("async") is null)
-            throw new HpcSubmissionException("The synchronous mode is not supported by this type of service", "NoSuchMode", process.Name);
+            throw new HpcJobException("The synchronous mode is not supported by this type of service", "NoSuchMode", process.Name);
         var usid = lenv.Text("usid") is { Length: > 0 } id ? id
-            : throw new HpcSubmissionException("The job has no usid.", "InternalError");
+            : throw new HpcJobException("The job has no usid.", "InternalError");
         if (config.TmpPath is not { Length: > 0 } tmpPath)
-            throw new HpcSubmissionException("tmpPath is not set in the [main] section of main.cfg: the HPC job script is written there.", "InternalError");
+            throw new HpcJobException("tmpPath is not set in the [main] section of main.cfg: the HPC job script is written there.", "InternalError");
         var (service, settings) = LoadSettings(process);
+        var store = new JobStore(tmpPath);
+        void Progress(int percent, string message) => store.WriteProgress(usid, percent, message);
 
-        var (staged, literals, order) = GatherInputs(run, outputs, usid, tmpPath);
-        var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
-        var uploads = PlanUploads(staged, configuration, out var remoteInputs);
-        var jobInputs = order
-            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new JobInput(name, paths)
-                : literals.TryGetValue(name, out var values) ? new JobInput(name, values) : null)
-            .OfType<JobInput>()
-            .ToList();
-        var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
-        var script = ComposeScript(service, usid, jobInputs, jobOutputs, configuration);
+        // Listening before sbatch: a short job's footer may call FinalizeHPC before sbatch has even returned here.
+        // The socket goes once the wait is over, which tells FinalizeHPC that this job needs no more notices.
+        SubmittedJob job;
+        var socket = Listen(CompletionSocket.PathFor(settings.Completion.SocketDirectory, tmpPath, usid));
+        try
+        {
+            lenv["wait_socket"] = socket.SocketPath;
+            lenv["confId"] = settings.ConfId;
+            job = await new JobSubmitter(config, _sizer, Progress)
+                .SubmitAsync(run, service, settings, usid, tmpPath, lenv, outputs, cancellationToken).ConfigureAwait(false);
+            // FinalizeHPC finds the job's configuration, Slurm id and socket in this file.
+            store.WriteLenv(usid, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
 
-        var scriptName = JobScript.FileName(service.Name, usid);
-        var localScript = Path.Combine(tmpPath, scriptName);
-        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
-        lenv["local_script"] = localScript;
-        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
-        lenv["remote_script"] = remoteScript;
-
-        var jobId = await SubmitOverSshAsync(configuration, uploads, localScript, remoteScript, service.Name, lenv, cancellationToken)
-            .ConfigureAwait(false);
-        // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
-        await File.WriteAllTextAsync(Path.Combine(tmpPath, "exec_out_" + usid), jobId + "\n", cancellationToken).ConfigureAwait(false);
-        lenv["sbatch_id"] = jobId;
-        lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
-        return jobId;
+        using var session = new ClusterSession(job.Configuration);
+        try
+        {
+            SacctRecord end;
+            using (socket)
+            {
+                var waiter = new JobWaiter(socket, new SacctAccounting(session), HenvFile.PathFor(tmpPath, usid),
+                    settings.Completion.PollInterval, message => Progress(30, message), log);
+                end = await waiter.WaitAsync(job.SlurmJobId, cancellationToken).ConfigureAwait(false);
+            }
+            lenv["hpc_state"] = end.State;
+            if (end.ExitCode is { } exitCode)
+                lenv["hpc_exit_code"] = exitCode;
+            await new JobCompletion(session, tmpPath, settings.Completion.RemoteCleanup, Progress, log)
+                .FinishAsync(job, end, outputs, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await CancelOnClusterAsync(session, job.SlurmJobId).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private (HpcService Service, HpcSettings Settings) LoadSettings(Zoo.Core.Configuration.Zcfg.ProcessDescription process)
@@ -98,293 +109,39 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
         }
         catch (ConfigurationException e)
         {
-            throw new HpcSubmissionException(e.Message, "InternalError");
+            throw new HpcJobException(e.Message, "InternalError");
         }
     }
 
-    /// <summary>The inputs that go to the application: local files of the complex ones, values of the literal ones, in order.</summary>
-    private (List<StagedInput> Staged, Dictionary<string, IReadOnlyList<string>> Literals, List<string> Order) GatherInputs(
-        ServiceRun run, ZooMaps outputs, string usid, string tmpPath)
-    {
-        var outputNames = new HashSet<string>(outputs.Select(o => o.Key), StringComparer.OrdinalIgnoreCase);
-        var sharedPrefixes = MainConfig.SplitList(config.Security["shared"] ?? "");
-        var staged = new List<StagedInput>();
-        var literals = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        var order = new List<string>();
-        foreach (var (name, map) in run.Inputs)
-        {
-            // An input named like an output is that output's pixel type, passed after the output's path.
-            if (outputNames.Contains(name) || !IsGiven(name, map, run.Process))
-                continue;
-            order.Add(name);
-            if (map.Text("mimeType") is { } mimeType)
-            {
-                var files = LocalFiles(name, map, mimeType, usid, tmpPath);
-                var href = map.Text("xlink:href") ?? map.Text("Reference");
-                var shared = href is not null && sharedPrefixes.Any(p => href.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-                staged.Add(new StagedInput(name, mimeType, files, shared));
-            }
-            else if (map.Contains("dataType") || map["value"] is not null)
-                literals[name] = Texts(map["value"]);
-        }
-        return (staged, literals, order);
-    }
-
-    /// <summary>Sizes every input file and picks preview or fullres (ZOO's getConfiguration), recording why in lenv.</summary>
-    private async Task<ClusterConfiguration> ChooseConfigurationAsync(HpcSettings settings, List<StagedInput> staged, ZooMap lenv,
-        CancellationToken cancellationToken)
-    {
-        var sizes = new List<InputSize>();
-        try
-        {
-            foreach (var input in staged)
-            {
-                foreach (var file in input.LocalPaths)
-                    sizes.Add(await _sizer.SizeAsync(input.Name, file, input.MimeType, cancellationToken).ConfigureAwait(false));
-            }
-        }
-        catch (Exception e) when (e is InputSizingException or FileNotFoundException)
-        {
-            throw new HpcSubmissionException($"Unable to measure the inputs to choose the HPC configuration: {e.Message}", "InternalError");
-        }
-        var choice = ConfigurationChoice.Choose(settings.Thresholds, sizes);
-        var configuration = choice.Configuration(settings);
-        lenv["configId"] = configuration.SectionName;
-        lenv["hpc_resolution"] = choice.Resolution.ToString().ToLowerInvariant();
-        lenv["hpc_input_sizes"] = string.Join(",", sizes.Select(s =>
-            $"{s.InputName}:{s.Kind.ToString().ToLowerInvariant()}:{s.Count.ToString(CultureInfo.InvariantCulture)}"));
-        if (choice.Exceeding is { } exceeding)
-            lenv["hpc_fullres_reason"] = exceeding.InputName;
-        return configuration;
-    }
-
-    /// <summary>Where each input file goes on the cluster: remote_data_path, or the persistent path for shared inputs.</summary>
-    private static List<Upload> PlanUploads(List<StagedInput> staged, ClusterConfiguration configuration,
-        out Dictionary<string, IReadOnlyList<string>> remoteInputs)
-    {
-        remoteInputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        var uploads = new List<Upload>();
-        foreach (var input in staged)
-        {
-            var persistent = input.Shared && configuration.RemotePersistentDataPath is not null;
-            var directory = persistent ? configuration.RemotePersistentDataPath! : configuration.RemoteDataPath;
-            var paths = new List<string>();
-            foreach (var local in input.LocalPaths)
-            {
-                var remote = RemotePath.Combine(directory, Path.GetFileName(local));
-                paths.Add(remote);
-                uploads.Add(new Upload(input.Name, local, remote, persistent));
-            }
-            remoteInputs[input.Name] = paths;
-        }
-        return uploads;
-    }
-
-    /// <summary>The output files the application writes in remote_data_path; each output map learns its file.</summary>
-    private List<JobOutput> PlanOutputs(ServiceRun run, ZooMaps outputs, HpcService service, ClusterConfiguration configuration,
-        string usid)
-    {
-        var jobOutputs = new List<JobOutput>();
-        var tmpUrl = config.TmpUrl ?? "";
-        foreach (var (name, map) in outputs)
-        {
-            if (name is "wms_link" or "wcs_link" or "wfs_link")
-                continue;
-            var fileName = $"output_{service.Name}_{name}_{usid}.{Extension(map.Text("mimeType"))}";
-            var remote = RemotePath.Combine(configuration.RemoteDataPath, fileName);
-            map["generated_file"] = remote;
-            map["generated_url"] = tmpUrl.TrimEnd('/') + "/" + fileName;
-            var pixelType = run.Inputs[name] is { } option ? Texts(option["value"]).FirstOrDefault() : null;
-            jobOutputs.Add(new JobOutput(name, remote, pixelType));
-        }
-        return jobOutputs;
-    }
-
-    private static string ComposeScript(HpcService service, string usid, List<JobInput> inputs, List<JobOutput> outputs,
-        ClusterConfiguration configuration)
+    private static CompletionSocket Listen(string path)
     {
         try
         {
-            return JobScript.Compose(new JobScriptRequest(service, usid, inputs, outputs, configuration.SbatchOptions,
-                JobScriptParts.Load(configuration.JobScript)));
+            return CompletionSocket.Listen(path);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new HpcSubmissionException($"Unable to write the job script: {e.Message}", "InternalError");
+            throw new HpcJobException($"Unable to bind socket! {e.Message}", "InternalError");
         }
     }
 
-    /// <summary>One connection for everything on the cluster: directories, inputs, the script, sbatch.</summary>
-    private static async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
-        string localScript, string remoteScript, string serviceName, ZooMap lenv, CancellationToken cancellationToken)
+    /// <summary>scancel for a dismissed job, so the cluster does not run on for a result nobody will fetch.</summary>
+    private async Task CancelOnClusterAsync(ClusterSession session, string slurmJobId)
     {
-        ClusterConnection connection;
+        using var deadline = new CancellationTokenSource(CancelTimeout);
         try
         {
-            connection = await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
+            var result = await session.UseAsync(connection => connection.RunAsync(["scancel", slurmJobId], deadline.Token), deadline.Token)
                 .ConfigureAwait(false);
+            log.WriteLine(result.ExitStatus == 0
+                ? $"HPC job {slurmJobId}: dismissed, cancelled on the cluster"
+                : $"HPC job {slurmJobId}: scancel failed: {result.StandardError.Trim()}");
         }
-        catch (ClusterConnectionException e)
+        catch (Exception e) when (e is ClusterConnectionException or OperationCanceledException)
         {
-            File.Delete(localScript);
-            lenv["local_script"] = null;
-            throw new HpcSubmissionException($"Unable to lock the file for upload! {e.Message}", "InternalError");
-        }
-        using (connection)
-        {
-            await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ClusterConnectionException e)
-            {
-                throw new HpcSubmissionException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
-            }
-            finally
-            {
-                File.Delete(localScript);
-                lenv["local_script"] = null;
-            }
-            return await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
+            log.WriteLine($"HPC job {slurmJobId}: dismissed, but scancel could not run: {e.Message}");
         }
     }
-
-    private static async Task UploadInputsAsync(ClusterConnection connection, ClusterConfiguration configuration,
-        List<Upload> uploads, CancellationToken cancellationToken)
-    {
-        string? uploading = null;
-        try
-        {
-            foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
-                .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
-                .Distinct(StringComparer.Ordinal))
-                await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
-            foreach (var upload in uploads)
-            {
-                uploading = upload.InputName;
-                if (upload.Persistent
-                    && await IsSameRemoteFileAsync(connection, upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false))
-                    continue;
-                await connection.UploadAsync(upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (ClusterConnectionException e)
-        {
-            throw new HpcSubmissionException(uploading is null
-                ? $"Unable to lock the file for upload! {e.Message}"
-                : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
-        }
-    }
-
-    private static async Task<string> RunSbatchAsync(ClusterConnection connection, ClusterConfiguration configuration,
-        string remoteScript, string serviceName, CancellationToken cancellationToken)
-    {
-        var configId = configuration.SectionName;
-        RemoteCommandResult result;
-        try
-        {
-            var command = configuration.SbatchSubstr is null
-                ? new[] { "sbatch", "--parsable", remoteScript }
-                : ["sbatch", remoteScript];
-            result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterConnectionException e)
-        {
-            throw new HpcSubmissionException(SbatchOutput.FailureMessage(serviceName, configId, e.Message), "NoApplicableCode");
-        }
-        try
-        {
-            return SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
-                configuration.SbatchSubstr, serviceName, configId);
-        }
-        catch (WpsException e)
-        {
-            throw new HpcSubmissionException(e.Errors[0].Text, "NoApplicableCode");
-        }
-    }
-
-    /// <summary>ZOO's rule: an input given in the request, or one that must be given (minOccurs &gt; 0).</summary>
-    private static bool IsGiven(string name, ZooMap map, Zoo.Core.Configuration.Zcfg.ProcessDescription process)
-    {
-        if (string.Equals(map.Text("inRequest"), "true", StringComparison.OrdinalIgnoreCase))
-            return true;
-        var description = process.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
-        return description is not null
-            && int.TryParse(description.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) && min > 0;
-    }
-
-    /// <summary>The local files of a complex input: its cache file, or its values written to tmpPath.</summary>
-    private static List<string> LocalFiles(string name, ZooMap map, string mimeType, string usid, string tmpPath)
-    {
-        var value = map["value"];
-        if (value is not ListValue && map.Text("cache_file") is { Length: > 0 } cacheFile && File.Exists(cacheFile))
-            return [cacheFile];
-        var items = value is ListValue list ? list.Items : value is null ? [] : [value];
-        var files = new List<string>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var path = Path.Combine(tmpPath, $"input_{name}_{i.ToString(CultureInfo.InvariantCulture)}_{usid}.{Extension(mimeType)}");
-            File.WriteAllBytes(path, items[i] switch
-            {
-                BytesValue bytes => bytes.Bytes,
-                TextValue text => Encoding.UTF8.GetBytes(text.Text),
-                _ => [],
-            });
-            files.Add(path);
-        }
-        return files;
-    }
-
-    private static List<string> Texts(MapValue? value) => value switch
-    {
-        TextValue text => [text.Text],
-        ListValue list => list.Items.SelectMany(Texts).ToList(),
-        BytesValue bytes => [Encoding.UTF8.GetString(bytes.Bytes)],
-        _ => [],
-    };
-
-    private static async Task<bool> IsSameRemoteFileAsync(ClusterConnection connection, string local, string remote,
-        CancellationToken cancellationToken)
-    {
-        if (!await connection.ExistsAsync(remote, cancellationToken).ConfigureAwait(false))
-            return false;
-        string localHash;
-        var stream = File.OpenRead(local);
-        await using (stream.ConfigureAwait(false))
-            localHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        try
-        {
-            return await connection.Sha256Async(remote, cancellationToken).ConfigureAwait(false) == localHash;
-        }
-        catch (ClusterConnectionException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>The extension of ZOO's MIME table (zoo-kernel/mimetypes.h) for an output's mime type; tif without one.</summary>
-    internal static string Extension(string? mimeType)
-    {
-        if (string.IsNullOrEmpty(mimeType))
-            return "tif";
-        var type = mimeType.Split(';')[0].Trim().ToLowerInvariant();
-        foreach (var (prefix, extension) in KnownTypes)
-        {
-            if (type.StartsWith(prefix, StringComparison.Ordinal))
-                return extension;
-        }
-        if (type.StartsWith("image/", StringComparison.Ordinal) && type.Length > "image/".Length
-            && type["image/".Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '+'))
-            return type["image/".Length..];
-        return "txt";
-    }
-
-    private static readonly (string Prefix, string Extension)[] KnownTypes =
-    [
-        ("image/tiff", "tiff"), ("image/png", "png"), ("image/jpeg", "jpeg"), ("application/json", "json"),
-        ("text/xml", "xml"), ("application/zip", "zip"),
-    ];
 
     private static ZooMaps CopyOf(ZooMaps maps)
     {
@@ -393,15 +150,4 @@ public sealed class HpcRunner(MainConfig config, InputSizer? sizer = null) : IPr
             copy.Set(name, map.Copy());
         return copy;
     }
-
-    private sealed record StagedInput(string Name, string MimeType, IReadOnlyList<string> LocalPaths, bool Shared);
-
-    private sealed record Upload(string InputName, string Local, string Remote, bool Persistent);
-}
-
-/// <summary>Why a submission stopped, with ZOO's text and exception code.</summary>
-internal sealed class HpcSubmissionException(string message, string? code = null, string? locator = null) : Exception(message)
-{
-    public string? Code { get; } = code;
-    public string? Locator { get; } = locator;
 }

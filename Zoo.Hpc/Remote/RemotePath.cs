@@ -16,4 +16,7 @@ public static class RemotePath
             throw new ArgumentException("no directory given", nameof(directory));
         return directory.TrimEnd('/') + "/" + fileName;
     }
+
+    /// <summary>The last component of a remote path.</summary>
+    public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 }

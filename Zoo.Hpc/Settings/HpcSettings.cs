@@ -12,9 +12,16 @@ public sealed record HpcSettings(
     string ConfId,
     PreviewThresholds Thresholds,
     ClusterConfiguration Preview,
-    ClusterConfiguration Fullres)
+    ClusterConfiguration Fullres,
+    CompletionSettings Completion)
 {
     public const string DefaultConfId = "HPC";
+
+    /// <summary>The configuration section a job ran with (lenv <c>configId</c>), or null when it is neither.</summary>
+    public ClusterConfiguration? Configuration(string sectionName) =>
+        string.Equals(sectionName, Preview.SectionName, StringComparison.OrdinalIgnoreCase) ? Preview
+        : string.Equals(sectionName, Fullres.SectionName, StringComparison.OrdinalIgnoreCase) ? Fullres
+        : null;
 
     // ZOO's documentation and docker/hpgc/main.cfg spell the key this way; ZOO's code does not read it,
     // so configurations written from the docs silently lost the shared-input rule. We read both.
@@ -47,9 +54,14 @@ public sealed record HpcSettings(
             : string.Equals(fullresName, previewName, StringComparison.OrdinalIgnoreCase) ? preview
             : ReadConfiguration(config, fullresName, "fullres_conf", id, problems);
 
+        var completion = new CompletionSettings(
+            selection.Optional("wait_socket_dir"),
+            Seconds(selection, "sacct_poll_interval", CompletionSettings.DefaultPollInterval),
+            selection.OptionalBoolean("remote_cleanup", false));
+
         if (problems.Count > 0 || preview is null || fullres is null)
             throw Failure(config, problems);
-        return new HpcSettings(id, thresholds, preview, fullres);
+        return new HpcSettings(id, thresholds, preview, fullres, completion);
     }
 
     private static ClusterConfiguration? ReadConfiguration(

@@ -47,5 +47,22 @@ internal sealed class SectionReader(string section, ConfigValues values, List<st
         return fallback;
     }
 
+    /// <summary>An optional true/false (also yes/no, 1/0, as main.cfg writers use them); the fallback when absent.</summary>
+    public bool OptionalBoolean(string key, bool fallback)
+    {
+        if (Optional(key) is not { } text)
+            return fallback;
+        switch (text.ToLowerInvariant())
+        {
+            case "true" or "yes" or "1" or "on":
+                return true;
+            case "false" or "no" or "0" or "off":
+                return false;
+            default:
+                problems.Add($"[{section}] {key} must be true or false, found \"{text}\"");
+                return fallback;
+        }
+    }
+
     public void Problem(string key, string message) => problems.Add($"[{section}] {key} {message}");
 }

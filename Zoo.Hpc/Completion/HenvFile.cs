@@ -1,0 +1,29 @@
+using System.Text;
+using Zoo.Core.Configuration;
+using Zoo.Core.Jobs;
+
+namespace Zoo.Hpc.Completion;
+
+/// <summary>
+/// ZOO's <c>&lt;tmpPath&gt;/exec_status_&lt;usid&gt;</c>: what FinalizeHPC learnt from sacct about the job, as a
+/// <c>[henv]</c> section the worker reads when it is woken. Written under a temporary name and renamed, so the
+/// worker never reads half of it (the original writes it in place).
+/// </summary>
+public static class HenvFile
+{
+    public const string Section = "henv";
+
+    public static string PathFor(string tmpPath, string usid) => Path.Combine(tmpPath, "exec_status_" + usid);
+
+    public static void Write(string path, IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var text = new StringBuilder("[").Append(Section).Append("]\n");
+        foreach (var (key, value) in values)
+            text.Append(key).Append(" = ").Append(value.ReplaceLineEndings(" ")).Append('\n');
+        AtomicFile.Write(path, text.ToString());
+    }
+
+    /// <summary>The <c>[henv]</c> values, or null when there is no such file.</summary>
+    public static ConfigValues? Read(string path) =>
+        File.Exists(path) ? IniDocument.Read(path)[Section] : null;
+}

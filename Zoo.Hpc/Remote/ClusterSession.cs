@@ -1,0 +1,40 @@
+using Zoo.Hpc.Settings;
+
+namespace Zoo.Hpc.Remote;
+
+/// <summary>
+/// One connection to the cluster for a stretch of work (polling sacct, fetching outputs), opened when first
+/// needed and opened again after it broke: a job waits for hours, and a connection may not live that long.
+/// </summary>
+public sealed class ClusterSession(ClusterConfiguration configuration) : IDisposable
+{
+    private ClusterConnection? _connection;
+
+    public ClusterConfiguration Configuration => configuration;
+
+    /// <summary>Runs <paramref name="work"/> on the open connection; a connection that broke is dropped so the next call reconnects.</summary>
+    /// <exception cref="ClusterConnectionException">connecting failed, or the work did.</exception>
+    public async Task<T> UseAsync<T>(Func<ClusterConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        _connection ??= await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            return await work(_connection).ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e) when (e.Failure == ClusterFailure.ConnectionLost)
+        {
+            Close();
+            throw;
+        }
+    }
+
+    /// <summary>Ends the connection while the job waits for a long time; the next use opens a new one.</summary>
+    public void Close()
+    {
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    public void Dispose() => Close();
+}

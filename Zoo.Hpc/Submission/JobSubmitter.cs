@@ -1,0 +1,347 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Zoo.Core.Configuration;
+using Zoo.Core.Processes;
+using Zoo.Core.Wps;
+using Zoo.Hpc.Remote;
+using Zoo.Hpc.Settings;
+using Zoo.Hpc.Sizing;
+using Zoo.Hpc.Slurm;
+
+namespace Zoo.Hpc.Submission;
+
+/// <summary>
+/// The submission half of ZOO's zoo_hpc_support (spec/hpc.md §2): sizes the complex inputs, chooses the preview
+/// or fullres configuration, opens one connection to the cluster, stages the inputs, writes and uploads the
+/// sbatch script and submits it. Progress goes where ZOO reports it: 15, 22 and 30 %.
+/// </summary>
+public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int, string> progress)
+{
+    /// <summary>Everything up to sbatch having returned the Slurm job id, which lenv and exec_out_&lt;usid&gt; then record.</summary>
+    public async Task<SubmittedJob> SubmitAsync(ServiceRun run, HpcService service, HpcSettings settings, string usid, string tmpPath,
+        ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
+    {
+
+        var (staged, literals, order) = GatherInputs(run, outputs, usid, tmpPath);
+        var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
+        var uploads = PlanUploads(staged, configuration, out var remoteInputs);
+        var jobInputs = order
+            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new JobInput(name, paths)
+                : literals.TryGetValue(name, out var values) ? new JobInput(name, values) : null)
+            .OfType<JobInput>()
+            .ToList();
+        var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
+        var script = ComposeScript(service, usid, jobInputs, jobOutputs, configuration);
+
+        var scriptName = JobScript.FileName(service.Name, usid);
+        var localScript = Path.Combine(tmpPath, scriptName);
+        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
+        lenv["local_script"] = localScript;
+        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
+        lenv["remote_script"] = remoteScript;
+
+        var jobId = await SubmitOverSshAsync(configuration, uploads, localScript, remoteScript, service.Name, lenv, cancellationToken)
+            .ConfigureAwait(false);
+        // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
+        await File.WriteAllTextAsync(Path.Combine(tmpPath, ExecOutFileName(usid)), jobId + "\n", CancellationToken.None).ConfigureAwait(false);
+        lenv["sbatch_id"] = jobId;
+        lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
+        return new SubmittedJob(jobId, configuration, remoteScript,
+            jobOutputs.Select(o => new RemoteOutput(o.Name, o.RemotePath)).ToList(),
+            uploads.Where(u => !u.Persistent).Select(u => u.Remote).ToList());
+    }
+
+    public static string ExecOutFileName(string usid) => "exec_out_" + usid;
+
+    /// <summary>The inputs that go to the application: local files of the complex ones, values of the literal ones, in order.</summary>
+    private (List<StagedInput> Staged, Dictionary<string, IReadOnlyList<string>> Literals, List<string> Order) GatherInputs(
+        ServiceRun run, ZooMaps outputs, string usid, string tmpPath)
+    {
+        var outputNames = new HashSet<string>(outputs.Select(o => o.Key), StringComparer.OrdinalIgnoreCase);
+        var sharedPrefixes = MainConfig.SplitList(config.Security["shared"] ?? "");
+        var staged = new List<StagedInput>();
+        var literals = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        foreach (var (name, map) in run.Inputs)
+        {
+            // An input named like an output is that output's pixel type, passed after the output's path.
+            if (outputNames.Contains(name) || !IsGiven(name, map, run.Process))
+                continue;
+            order.Add(name);
+            if (map.Text("mimeType") is { } mimeType)
+            {
+                var files = LocalFiles(name, map, mimeType, usid, tmpPath);
+                var href = map.Text("xlink:href") ?? map.Text("Reference");
+                var shared = href is not null && sharedPrefixes.Any(p => href.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+                staged.Add(new StagedInput(name, mimeType, files, shared));
+            }
+            else if (map.Contains("dataType") || map["value"] is not null)
+                literals[name] = Texts(map["value"]);
+        }
+        return (staged, literals, order);
+    }
+
+    /// <summary>Sizes every input file and picks preview or fullres (ZOO's getConfiguration), recording why in lenv.</summary>
+    private async Task<ClusterConfiguration> ChooseConfigurationAsync(HpcSettings settings, List<StagedInput> staged, ZooMap lenv,
+        CancellationToken cancellationToken)
+    {
+        var sizes = new List<InputSize>();
+        try
+        {
+            foreach (var input in staged)
+            {
+                foreach (var file in input.LocalPaths)
+                    sizes.Add(await sizer.SizeAsync(input.Name, file, input.MimeType, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (Exception e) when (e is InputSizingException or FileNotFoundException)
+        {
+            throw new HpcJobException($"Unable to measure the inputs to choose the HPC configuration: {e.Message}", "InternalError");
+        }
+        var choice = ConfigurationChoice.Choose(settings.Thresholds, sizes);
+        var configuration = choice.Configuration(settings);
+        lenv["configId"] = configuration.SectionName;
+        lenv["hpc_resolution"] = choice.Resolution.ToString().ToLowerInvariant();
+        lenv["hpc_input_sizes"] = string.Join(",", sizes.Select(s =>
+            $"{s.InputName}:{s.Kind.ToString().ToLowerInvariant()}:{s.Count.ToString(CultureInfo.InvariantCulture)}"));
+        if (choice.Exceeding is { } exceeding)
+            lenv["hpc_fullres_reason"] = exceeding.InputName;
+        return configuration;
+    }
+
+    /// <summary>Where each input file goes on the cluster: remote_data_path, or the persistent path for shared inputs.</summary>
+    private static List<Upload> PlanUploads(List<StagedInput> staged, ClusterConfiguration configuration,
+        out Dictionary<string, IReadOnlyList<string>> remoteInputs)
+    {
+        remoteInputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var uploads = new List<Upload>();
+        foreach (var input in staged)
+        {
+            var persistent = input.Shared && configuration.RemotePersistentDataPath is not null;
+            var directory = persistent ? configuration.RemotePersistentDataPath! : configuration.RemoteDataPath;
+            var paths = new List<string>();
+            foreach (var local in input.LocalPaths)
+            {
+                var remote = RemotePath.Combine(directory, Path.GetFileName(local));
+                paths.Add(remote);
+                uploads.Add(new Upload(input.Name, local, remote, persistent));
+            }
+            remoteInputs[input.Name] = paths;
+        }
+        return uploads;
+    }
+
+    /// <summary>The output files the application writes in remote_data_path; each output map learns its file.</summary>
+    private List<JobOutput> PlanOutputs(ServiceRun run, ZooMaps outputs, HpcService service, ClusterConfiguration configuration,
+        string usid)
+    {
+        var jobOutputs = new List<JobOutput>();
+        var tmpUrl = config.TmpUrl ?? "";
+        foreach (var (name, map) in outputs)
+        {
+            if (name is "wms_link" or "wcs_link" or "wfs_link")
+                continue;
+            var fileName = $"output_{service.Name}_{name}_{usid}.{Extension(map.Text("mimeType"))}";
+            var remote = RemotePath.Combine(configuration.RemoteDataPath, fileName);
+            map["generated_file"] = remote;
+            map["generated_url"] = tmpUrl.TrimEnd('/') + "/" + fileName;
+            var pixelType = run.Inputs[name] is { } option ? Texts(option["value"]).FirstOrDefault() : null;
+            jobOutputs.Add(new JobOutput(name, remote, pixelType));
+        }
+        return jobOutputs;
+    }
+
+    private static string ComposeScript(HpcService service, string usid, List<JobInput> inputs, List<JobOutput> outputs,
+        ClusterConfiguration configuration)
+    {
+        try
+        {
+            return JobScript.Compose(new JobScriptRequest(service, usid, inputs, outputs, configuration.SbatchOptions,
+                JobScriptParts.Load(configuration.JobScript)));
+        }
+        catch (ArgumentException e)
+        {
+            throw new HpcJobException($"Unable to write the job script: {e.Message}", "InternalError");
+        }
+    }
+
+    /// <summary>One connection for everything on the cluster: directories, inputs, the script, sbatch.</summary>
+    private async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
+        string localScript, string remoteScript, string serviceName, ZooMap lenv, CancellationToken cancellationToken)
+    {
+        ClusterConnection connection;
+        try
+        {
+            connection = await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e)
+        {
+            File.Delete(localScript);
+            lenv["local_script"] = null;
+            throw new HpcJobException($"Unable to lock the file for upload! {e.Message}", "InternalError");
+        }
+        using (connection)
+        {
+            progress(15, "Upload data on HPC server");
+            await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
+            progress(22, "Upload SBATCH on HPC server");
+            try
+            {
+                await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterConnectionException e)
+            {
+                throw new HpcJobException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
+            }
+            finally
+            {
+                File.Delete(localScript);
+                lenv["local_script"] = null;
+            }
+            progress(30, "Execute SBATCH on HPC server");
+            return await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task UploadInputsAsync(ClusterConnection connection, ClusterConfiguration configuration,
+        List<Upload> uploads, CancellationToken cancellationToken)
+    {
+        string? uploading = null;
+        try
+        {
+            foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
+                .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
+                .Distinct(StringComparer.Ordinal))
+                await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
+            foreach (var upload in uploads)
+            {
+                uploading = upload.InputName;
+                if (upload.Persistent
+                    && await IsSameRemoteFileAsync(connection, upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false))
+                    continue;
+                await connection.UploadAsync(upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcJobException(uploading is null
+                ? $"Unable to lock the file for upload! {e.Message}"
+                : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
+        }
+    }
+
+    private static async Task<string> RunSbatchAsync(ClusterConnection connection, ClusterConfiguration configuration,
+        string remoteScript, string serviceName, CancellationToken cancellationToken)
+    {
+        var configId = configuration.SectionName;
+        RemoteCommandResult result;
+        try
+        {
+            var command = configuration.SbatchSubstr is null
+                ? new[] { "sbatch", "--parsable", remoteScript }
+                : ["sbatch", remoteScript];
+            result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcJobException(SbatchOutput.FailureMessage(serviceName, configId, e.Message), "NoApplicableCode");
+        }
+        try
+        {
+            return SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
+                configuration.SbatchSubstr, serviceName, configId);
+        }
+        catch (WpsException e)
+        {
+            throw new HpcJobException(e.Errors[0].Text, "NoApplicableCode");
+        }
+    }
+
+    /// <summary>ZOO's rule: an input given in the request, or one that must be given (minOccurs &gt; 0).</summary>
+    private static bool IsGiven(string name, ZooMap map, Zoo.Core.Configuration.Zcfg.ProcessDescription process)
+    {
+        if (string.Equals(map.Text("inRequest"), "true", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var description = process.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+        return description is not null
+            && int.TryParse(description.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) && min > 0;
+    }
+
+    /// <summary>The local files of a complex input: its cache file, or its values written to tmpPath.</summary>
+    private static List<string> LocalFiles(string name, ZooMap map, string mimeType, string usid, string tmpPath)
+    {
+        var value = map["value"];
+        if (value is not ListValue && map.Text("cache_file") is { Length: > 0 } cacheFile && File.Exists(cacheFile))
+            return [cacheFile];
+        var items = value is ListValue list ? list.Items : value is null ? [] : [value];
+        var files = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = Path.Combine(tmpPath, $"input_{name}_{i.ToString(CultureInfo.InvariantCulture)}_{usid}.{Extension(mimeType)}");
+            File.WriteAllBytes(path, items[i] switch
+            {
+                BytesValue bytes => bytes.Bytes,
+                TextValue text => Encoding.UTF8.GetBytes(text.Text),
+                _ => [],
+            });
+            files.Add(path);
+        }
+        return files;
+    }
+
+    private static List<string> Texts(MapValue? value) => value switch
+    {
+        TextValue text => [text.Text],
+        ListValue list => list.Items.SelectMany(Texts).ToList(),
+        BytesValue bytes => [Encoding.UTF8.GetString(bytes.Bytes)],
+        _ => [],
+    };
+
+    private static async Task<bool> IsSameRemoteFileAsync(ClusterConnection connection, string local, string remote,
+        CancellationToken cancellationToken)
+    {
+        if (!await connection.ExistsAsync(remote, cancellationToken).ConfigureAwait(false))
+            return false;
+        string localHash;
+        var stream = File.OpenRead(local);
+        await using (stream.ConfigureAwait(false))
+            localHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return await connection.Sha256Async(remote, cancellationToken).ConfigureAwait(false) == localHash;
+        }
+        catch (ClusterConnectionException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The extension of ZOO's MIME table (zoo-kernel/mimetypes.h) for an output's mime type; tif without one.</summary>
+    internal static string Extension(string? mimeType)
+    {
+        if (string.IsNullOrEmpty(mimeType))
+            return "tif";
+        var type = mimeType.Split(';')[0].Trim().ToLowerInvariant();
+        foreach (var (prefix, extension) in KnownTypes)
+        {
+            if (type.StartsWith(prefix, StringComparison.Ordinal))
+                return extension;
+        }
+        if (type.StartsWith("image/", StringComparison.Ordinal) && type.Length > "image/".Length
+            && type["image/".Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '+'))
+            return type["image/".Length..];
+        return "txt";
+    }
+
+    private static readonly (string Prefix, string Extension)[] KnownTypes =
+    [
+        ("image/tiff", "tiff"), ("image/png", "png"), ("image/jpeg", "jpeg"), ("application/json", "json"),
+        ("text/xml", "xml"), ("application/zip", "zip"),
+    ];
+
+    private sealed record StagedInput(string Name, string MimeType, IReadOnlyList<string> LocalPaths, bool Shared);
+
+    private sealed record Upload(string InputName, string Local, string Remote, bool Persistent);
+}

@@ -1,0 +1,157 @@
+using Moq;
+using Zoo.Hpc.Completion;
+using Zoo.Hpc.Remote;
+using Zoo.Hpc.Slurm;
+
+namespace Zoo.Hpc.Tests.Completion;
+
+[TestFixture]
+public sealed class JobWaiterTests
+{
+    private const string Usid = "0191c2a4-5d6e-7f80-9a1b-2c3d4e5f6a7b";
+    private const string SlurmJobId = "42";
+    private static readonly TimeSpan Fast = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan Never = TimeSpan.FromHours(1);
+
+    private string _tmpPath = "";
+    private CompletionSocket _socket = null!;
+    private Mock<IJobAccounting> _accounting = null!;
+    private List<string> _reports = null!;
+
+    [SetUp]
+    public void Listen()
+    {
+        _tmpPath = Directory.CreateTempSubdirectory("zw").FullName;
+        _socket = CompletionSocket.Listen(CompletionSocket.PathFor(null, _tmpPath, Usid));
+        _accounting = new Mock<IJobAccounting>(MockBehavior.Strict);
+        _reports = [];
+    }
+
+    [TearDown]
+    public void Close()
+    {
+        _socket.Dispose();
+        Directory.Delete(_tmpPath, recursive: true);
+    }
+
+    private string HenvPath => HenvFile.PathFor(_tmpPath, Usid);
+
+    private JobWaiter Waiter(TimeSpan pollInterval) =>
+        new(_socket, _accounting.Object, HenvPath, pollInterval, _reports.Add, TextWriter.Null);
+
+    private static SacctRecord Row(string state, string exitCode = "0:0") =>
+        new([new("JobID", SlurmJobId), new("JobName", $"ZOO-Project_{Usid}_BandMath"), new("State", state), new("ExitCode", exitCode)]);
+
+    [Test]
+    public async Task Without_any_notice_the_waiter_asks_sacct_until_the_job_ended()
+    {
+        _accounting.SetupSequence(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SacctRecord?)null)
+            .ReturnsAsync(Row("RUNNING"))
+            .ReturnsAsync(Row("COMPLETED"));
+
+        var end = await Waiter(Fast).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task A_failed_job_ends_the_wait_too()
+    {
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("FAILED", "3:0"));
+
+        var end = await Waiter(Fast).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That((end.State, end.ExitCode), Is.EqualTo(("FAILED", "3:0")));
+    }
+
+    [Test]
+    public async Task A_notice_with_an_ended_job_in_henv_ends_the_wait_without_asking_sacct()
+    {
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+
+        var end = await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task The_henv_file_is_consumed_as_zoo_does()
+    {
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+
+        await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(File.Exists(HenvPath), Is.False);
+    }
+
+    [Test]
+    public async Task A_notice_while_the_job_still_runs_makes_the_waiter_follow_it_closely()
+    {
+        HenvFile.Write(HenvPath, Row("RUNNING").Fields);
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
+
+        var waiting = Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(5))), Is.SameAs(waiting), "the waiter kept waiting for its slow poll");
+        Assert.That((await waiting).State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task A_notice_without_a_henv_file_makes_the_waiter_ask_sacct()
+    {
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
+
+        var end = await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task A_notice_other_than_zoo_success_fails_the_job_with_zoo_message()
+    {
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "4", CancellationToken.None);
+
+        Assert.That(async () => await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None),
+            Throws.InstanceOf<HpcJobException>().With.Message.EqualTo("HPC Execution failed!"));
+    }
+
+    [Test]
+    public async Task An_unreachable_cluster_is_asked_again_instead_of_failing_the_job()
+    {
+        var unreachable = new ClusterConnectionException(ClusterFailure.Unreachable, "h", 22, "u", "down");
+        _accounting.SetupSequence(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(unreachable)
+            .ReturnsAsync(Row("COMPLETED"));
+
+        var end = await Waiter(Fast).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task Each_new_state_of_the_job_is_reported_once()
+    {
+        _accounting.SetupSequence(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Row("PENDING"))
+            .ReturnsAsync(Row("RUNNING"))
+            .ReturnsAsync(Row("RUNNING"))
+            .ReturnsAsync(Row("COMPLETED"));
+
+        await Waiter(Fast).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(_reports, Is.EqualTo(new[] { "Slurm job 42 is PENDING", "Slurm job 42 is RUNNING" }));
+    }
+
+    [Test]
+    public void Dismissal_stops_the_wait()
+    {
+        using var dismissal = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        Assert.That(async () => await Waiter(Never).WaitAsync(SlurmJobId, dismissal.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+}
