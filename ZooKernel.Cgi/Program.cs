@@ -5,6 +5,7 @@ using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Python;
 using Zoo.Hpc;
+using Zoo.Hpc.Completion;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
 // --worker, the detached runner of one asynchronous job.
@@ -37,5 +38,7 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
     // Console.Error at call time: a worker points it at its job's error log.
     ["Python"] = new PythonRunner(PythonSettings.From(config), Console.Error),
     // serviceType=HPC: submitted to the Slurm cluster of main.cfg's HPC sections, over SSH.
-    ["HPC"] = new HpcRunner(config),
+    ["HPC"] = new HpcRunner(config, Console.Error),
+    // ZOO's HPC helper services FinalizeHPC and FinalizeHPC1 (serviceType=C, wps_hpc.zo), built in.
+    ["C"] = new FinalizeRunner(config, Console.Error),
 });

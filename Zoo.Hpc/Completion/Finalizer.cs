@@ -1,0 +1,137 @@
+using System.Net.Sockets;
+using Zoo.Core.Configuration;
+using Zoo.Core.Jobs;
+using Zoo.Hpc.Remote;
+using Zoo.Hpc.Settings;
+using Zoo.Hpc.Slurm;
+using Zoo.Hpc.Submission;
+
+namespace Zoo.Hpc.Completion;
+
+/// <summary>
+/// FinalizeHPC's work for one job, whoever calls it (a WPS Execute, a Slurm mail, a maildir pass): finds the job
+/// from its saved lenv, asks sacct about its Slurm job (by id, with <c>--parsable2</c>; the original greps the
+/// day's whole listing for the usid), writes the <c>[henv]</c> file atomically and wakes the waiting worker.
+/// <para>
+/// Unlike the original it never releases a job on a row that is still running: the worker reads the state and,
+/// when Slurm does not list the end yet (a footer calls FinalizeHPC from inside the job), follows the job until it
+/// does. So calling FinalizeHPC for somebody else's job (it has no authorization, as in ZOO) cannot fake its end.
+/// </para>
+/// </summary>
+public sealed class Finalizer(MainConfig config, TextWriter log)
+{
+    public const string SuccessResult = "\"FinalizeHPC run successfully\"";
+
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <param name="settle">
+    /// How long to wait for sacct to record the end when the caller knows the job ended (a Slurm END mail): Slurm
+    /// mails as the job ends, and its accounting may lag by a moment.
+    /// </param>
+    /// <exception cref="FinalizeException">unknown or ended job, broken configuration, cluster or sacct failure.</exception>
+    public async Task<FinalizeOutcome> FinalizeAsync(string usid, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        if (config.TmpPath is not { Length: > 0 } tmpPath)
+            throw new FinalizeException("tmpPath is not set in the [main] section of main.cfg", FinalizeFailure.Permanent);
+        var store = new JobStore(tmpPath);
+        // A malformed id never reaches a path: ZOO builds <tmpPath>/<JobId>_lenv.cfg from it as given.
+        if (!JobId.IsWellFormed(usid) || !File.Exists(store.LenvFile(usid)))
+            throw new FinalizeException("Unable to read the lenv section file of the requested jobid", FinalizeFailure.UnknownJob);
+        if (store.Ending(usid) is { } ending)
+            throw new FinalizeException($"The job {usid} has already ended ({(ending.Succeeded ? "succeeded" : "failed")}).",
+                FinalizeFailure.AlreadyEnded);
+        var lenv = ReadLenv(store, usid);
+        var slurmJobId = SlurmJobId(lenv, tmpPath, usid);
+        // The worker removes its socket once Slurm's end is known: the job is being finished, a second mail changes nothing.
+        if (lenv["wait_socket"] is { Length: > 0 } socketPath && !File.Exists(socketPath))
+            throw new FinalizeException($"The job {usid} no longer waits for its Slurm job {slurmJobId}.", FinalizeFailure.AlreadyEnded);
+        var configuration = Configuration(lenv);
+
+        SacctRecord record;
+        using (var session = new ClusterSession(configuration))
+            record = await QueryAsync(new SacctAccounting(session), slurmJobId, settle, cancellationToken).ConfigureAwait(false);
+        HenvFile.Write(HenvFile.PathFor(tmpPath, usid), HenvValues(record));
+        var notified = await NotifyAsync(lenv["wait_socket"], usid, cancellationToken).ConfigureAwait(false);
+        return new FinalizeOutcome(usid, record, notified);
+    }
+
+    private static ConfigValues ReadLenv(JobStore store, string usid)
+    {
+        try
+        {
+            return IniDocument.Read(store.LenvFile(usid))["lenv"];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ConfigurationException)
+        {
+            throw new FinalizeException("Unable to read the lenv section file of the requested jobid", FinalizeFailure.UnknownJob);
+        }
+    }
+
+    /// <summary>The id sbatch gave: in lenv, or in exec_out_&lt;usid&gt; where the original keeps it.</summary>
+    private static string SlurmJobId(ConfigValues lenv, string tmpPath, string usid)
+    {
+        var id = lenv["sbatch_id"] ?? JobStore.ReadText(Path.Combine(tmpPath, JobSubmitter.ExecOutFileName(usid)));
+        return id is { Length: > 0 } && id.All(c => char.IsAsciiDigit(c) || c == '_')
+            ? id
+            : throw new FinalizeException("No service with this jobid can be found", FinalizeFailure.UnknownJob);
+    }
+
+    private ClusterConfiguration Configuration(ConfigValues lenv)
+    {
+        HpcSettings settings;
+        try
+        {
+            settings = HpcSettings.Load(config, lenv["confId"]);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new FinalizeException(e.Message, FinalizeFailure.Permanent);
+        }
+        var configId = lenv["configId"] ?? "";
+        return settings.Configuration(configId)
+               ?? throw new FinalizeException($"The job ran with the configuration [{configId}], which main.cfg no longer names in [{settings.ConfId}].",
+                   FinalizeFailure.Permanent);
+    }
+
+    private static async Task<SacctRecord> QueryAsync(IJobAccounting accounting, string slurmJobId, TimeSpan settle,
+        CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + settle;
+        while (true)
+        {
+            SacctRecord? record;
+            try
+            {
+                record = await accounting.QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterConnectionException e)
+            {
+                throw new FinalizeException($"Failed to run sacct remotely: {e.Message}", FinalizeFailure.Temporary);
+            }
+            if ((record is not null && record.IsTerminal) || DateTime.UtcNow >= deadline)
+                return record ?? throw new FinalizeException($"Failed to run sacct remotely: sacct does not list the Slurm job {slurmJobId} (yet).",
+                    FinalizeFailure.Temporary);
+            await Task.Delay(SettleInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>sacct's fields, then ZOO's StdErr (the job's output log, which the original fetches on failure).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> HenvValues(SacctRecord record) =>
+        record.Fields.Append(KeyValuePair.Create("StdErr", SlurmOutputLog.FileName(record.JobId)));
+
+    private async Task<bool> NotifyAsync(string? socketPath, string usid, CancellationToken cancellationToken)
+    {
+        if (socketPath is not { Length: > 0 })
+            return false;
+        try
+        {
+            await CompletionSocket.NotifyAsync(socketPath, "3", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException e)
+        {
+            log.WriteLine($"FinalizeHPC {usid}: nobody waits on {socketPath} ({e.Message}); the job's worker will find the end with sacct");
+            return false;
+        }
+    }
+}
