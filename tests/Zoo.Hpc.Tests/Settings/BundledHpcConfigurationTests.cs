@@ -102,8 +102,8 @@ public class BundledHpcConfigurationTests
             {
                 Assert.That(files.Header, Does.Exist);
                 Assert.That(files.Body, Does.Exist);
+                Assert.That(files.Footer, Does.Exist);
                 Assert.That(Path.GetDirectoryName(files.Header), Is.EqualTo(CgiEnv));
-                Assert.That(files.Footer, Is.Null);
             }
         });
     }

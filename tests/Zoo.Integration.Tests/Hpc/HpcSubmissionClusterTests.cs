@@ -7,7 +7,7 @@ namespace Zoo.Integration.Tests.Hpc;
 /// <summary>
 /// An asynchronous Execute of hpc.BandMath through the published CGI reaches the real test cluster: the job is
 /// submitted with sbatch, runs otbcli_BandMath on Slurm, and its output appears in remote_data_path.
-/// (Completion handling comes later: here the cluster side is checked.)
+/// (HpcCompletionClusterTests follow jobs to their WPS end: here the cluster side is checked.)
 /// </summary>
 [TestFixture]
 [Category("Cluster")]
@@ -32,12 +32,10 @@ public sealed class HpcSubmissionClusterTests
         Assert.That(jobId, Is.Not.Empty, accepted.Text);
 
         var jobs = new AsyncJobs(services);
-        var final = jobs.WaitUntilFinal(jobId);
-        var message = File.ReadLines(Path.Combine(services.TmpPath, jobId + ".res"))
-            .FirstOrDefault(l => l.StartsWith("message=", StringComparison.Ordinal))?["message=".Length..];
-        Assert.That(final.Status, Is.EqualTo("Failed"), "completion handling is not there yet: a submitted job ends failed");
-        Assert.That(message ?? "", Does.StartWith("Submitted to the cluster as Slurm job "),
-            $"the worker did not submit the job: {message}\n{string.Join("\n", jobs.FilesOf(jobId).Select(f => f + ":\n" + SafeRead(Path.Combine(services.TmpPath, f))))}");
+        var execOut = Path.Combine(services.TmpPath, "exec_out_" + jobId);
+        Poll.Until(() => File.Exists(execOut) || jobs.Status(jobId).IsFinal, Deadline, $"{execOut} (sbatch's job id)");
+        Assert.That(File.Exists(execOut), Is.True,
+            $"the worker did not submit the job:\n{string.Join("\n", jobs.FilesOf(jobId).Select(f => f + ":\n" + SafeRead(Path.Combine(services.TmpPath, f))))}");
 
         var state = Poll.Until(() => Sacct(cluster, jobId), s => s.Contains("|COMPLETED", StringComparison.Ordinal)
             || s.Contains("|FAILED", StringComparison.Ordinal) || s.Contains("|CANCELLED", StringComparison.Ordinal),
@@ -47,6 +45,7 @@ public sealed class HpcSubmissionClusterTests
         var output = Path.Combine(cluster.RemoteHome, "zoo", "data", $"output_BandMath_out_{jobId}.tiff");
         Poll.Until(() => File.Exists(output), TimeSpan.FromSeconds(10), $"{output} to exist");
         Assert.That(new FileInfo(output).Length, Is.GreaterThan(0));
+        jobs.Dismiss(jobId);
     }
 
     private static string SafeRead(string path)

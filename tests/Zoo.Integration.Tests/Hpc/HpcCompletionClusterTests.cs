@@ -1,0 +1,165 @@
+using Zoo.Integration.Tests.Support;
+
+namespace Zoo.Integration.Tests.Hpc;
+
+/// <summary>
+/// hpc.BandMath from the async Execute to the result, on the real test cluster, through each way the end of the Slurm
+/// job reaches the waiting worker: the job script's footer calling FinalizeHPC.cgi over HTTP (nginx + fcgiwrap), a
+/// Slurm mail handed to FinalizeHPC.cgi --maildir, and no notice at all (the worker's own sacct polling).
+/// </summary>
+[TestFixture]
+[Category("Cluster")]
+public sealed class HpcCompletionClusterTests
+{
+    private const string Expression = "im1b1*2";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    private BandMathJobs _jobs = null!;
+
+    [SetUp]
+    public void CopyDist() => _jobs = new BandMathJobs(ClusterEnvironment.Require());
+
+    [TearDown]
+    public void RemoveCopy() => _jobs.Dispose();
+
+    private StatusInfo WaitUntilFinal(string jobId) =>
+        Poll.Until(() => _jobs.Jobs.Status(jobId), s => s.IsFinal, Deadline, $"job {jobId} to end", TimeSpan.FromMilliseconds(200));
+
+    private void AssertSucceededWithTheLocalResult(string jobId)
+    {
+        var final = WaitUntilFinal(jobId);
+        Assert.That(final.Status, Is.EqualTo("Succeeded"), final.Message);
+        Assert.That(BandMathJobs.Checksum(_jobs.ResultFile(jobId)), Is.EqualTo(BandMathJobs.Checksum(_jobs.RunLocally(Expression))));
+    }
+
+    [Test]
+    public void Without_any_notice_the_worker_finds_the_end_with_sacct_and_brings_the_output_home()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
+
+        var jobId = _jobs.Submit(Expression);
+
+        AssertSucceededWithTheLocalResult(jobId);
+    }
+
+    [Test]
+    public void The_footer_calling_finalize_hpc_over_http_ends_the_job()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+        using var server = ServeScript.Start(_jobs.Services.Path);
+        _jobs.Services.Write("footer.sh",
+            $"curl -sS --max-time 30 -o /dev/null 'http://127.0.0.1:{server.Port}/cgi-bin/FinalizeHPC.cgi?service=WPS&version=1.0.0&request=Execute&Identifier=FinalizeHPC1&DataInputs=JobId=%s'\n");
+        _jobs.Configure("jobscript_footer", "footer.sh");
+
+        var jobId = _jobs.Submit(Expression);
+
+        AssertSucceededWithTheLocalResult(jobId);
+    }
+
+    [Test]
+    public void A_slurm_mail_handed_to_finalize_hpc_maildir_ends_the_job()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+        var jobId = _jobs.Submit(Expression);
+        var maildir = PrivateMaildir();
+
+        CopyMailOf(jobId, maildir);
+        var (code, log) = FinalizeMaildir(maildir);
+
+        Assert.That(code, Is.Zero, log);
+        AssertSucceededWithTheLocalResult(jobId);
+    }
+
+    [Test]
+    public void The_same_mail_handled_twice_finalizes_once()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+        var jobId = _jobs.Submit(Expression);
+        var maildir = PrivateMaildir();
+        var mail = CopyMailOf(jobId, maildir);
+        FinalizeMaildir(maildir);
+        WaitUntilFinal(jobId);
+
+        File.Copy(Path.Combine(maildir, "cur", Path.GetFileName(mail) + ":2,S"), mail);
+        var (code, log) = FinalizeMaildir(maildir);
+
+        Assert.That((code, Directory.GetFiles(Path.Combine(maildir, "new"))), Is.EqualTo((0, Array.Empty<string>())), log);
+        Assert.That(log, Does.Contain("ignored"));
+    }
+
+    [Test]
+    public void A_failing_application_ends_the_job_failed_with_slurm_state_and_the_application_error()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
+
+        var jobId = _jobs.Submit("im1b1 +* 2");
+
+        var final = WaitUntilFinal(jobId);
+        Assert.That(final.Status, Is.EqualTo("Failed"));
+        Assert.That(ResMessage(jobId), Does.Contain("FAILED").And.Contain("Unexpected operator"), "the message names Slurm's state and the application's complaint");
+    }
+
+    [Test]
+    public void A_job_cancelled_on_the_cluster_ends_failed()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
+        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
+        _jobs.Configure("jobscript_body", "slow_body.sh");
+        var jobId = _jobs.Submit(Expression);
+        var slurmJobId = _jobs.SlurmJobId(jobId);
+        _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
+
+        _jobs.Slurm("scancel", slurmJobId);
+
+        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Failed"));
+        Assert.That(ResMessage(jobId), Does.Contain("CANCELLED"));
+    }
+
+    [Test]
+    public void Dismissing_a_running_hpc_job_cancels_its_slurm_job()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
+        _jobs.Configure("jobscript_body", "slow_body.sh");
+        var jobId = _jobs.Submit(Expression);
+        var slurmJobId = _jobs.SlurmJobId(jobId);
+        _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
+
+        var dismissed = _jobs.Jobs.Dismiss(jobId);
+
+        Assert.That(StatusInfo.Parse(dismissed).Status, Is.EqualTo("Dismissed"), dismissed.Text);
+        _jobs.WaitForSlurmState(slurmJobId, "CANCELLED");
+    }
+
+    private string ResMessage(string jobId) =>
+        File.ReadLines(Path.Combine(_jobs.Services.TmpPath, jobId + ".res"))
+            .FirstOrDefault(l => l.StartsWith("message=", StringComparison.Ordinal))?["message=".Length..] ?? "";
+
+    private string PrivateMaildir()
+    {
+        var maildir = Path.Combine(_jobs.Services.Path, "Maildir");
+        foreach (var folder in new[] { "tmp", "new", "cur" })
+            Directory.CreateDirectory(Path.Combine(maildir, folder));
+        return maildir;
+    }
+
+    /// <summary>
+    /// Waits for Slurm's end mail of the job in the test cluster's maildir and copies it into <paramref name="maildir"/>/new:
+    /// the cluster's maildir is shared with every other test, whose mails are not this test's to handle.
+    /// </summary>
+    private string CopyMailOf(string jobId, string maildir)
+    {
+        var clusterMaildir = Path.Combine(Path.GetDirectoryName(_jobs.Cluster.Path)!, "maildir");
+        var mail = Poll.Until(() => Directory.EnumerateFiles(Path.Combine(clusterMaildir, "new"))
+                    .Concat(Directory.EnumerateFiles(Path.Combine(clusterMaildir, "cur")))
+                    .FirstOrDefault(f => File.ReadAllText(f) is var text && text.Contains(jobId, StringComparison.Ordinal)
+                                                                            && text.Contains(" Ended,", StringComparison.Ordinal)),
+            m => m is not null, Deadline, $"Slurm's end mail of job {jobId}", TimeSpan.FromMilliseconds(200))!;
+        var copy = Path.Combine(maildir, "new", Path.GetFileName(mail));
+        File.Copy(mail, copy);
+        return copy;
+    }
+
+    private (int Code, string Log) FinalizeMaildir(string maildir) =>
+        BandMathJobs.Run(Path.Combine(_jobs.Services.Path, "FinalizeHPC.cgi"), ["--maildir", maildir, _jobs.MainConfig], null);
+}
