@@ -106,6 +106,53 @@ public class ClusterConnectionTests
     }
 
     [Test]
+    public async Task A_download_resumes_after_the_bytes_a_broken_transfer_left()
+    {
+        var content = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+        // Zeros where the remote file has random bytes: what arrives shows which bytes were fetched.
+        var partial = new byte[1_000_000];
+
+        var downloaded = await DownloadOverPartialAsync(content, partial);
+
+        Assert.That(downloaded, Is.EqualTo(partial.Concat(content[partial.Length..]).ToArray()));
+    }
+
+    [Test]
+    public async Task A_partial_file_longer_than_the_remote_one_is_fetched_again()
+    {
+        var content = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+
+        var downloaded = await DownloadOverPartialAsync(content, new byte[3 * 1024 * 1024]);
+
+        Assert.That(downloaded, Is.EqualTo(content));
+    }
+
+    /// <summary>Uploads <paramref name="content"/>, leaves <paramref name="partial"/> as the target's .part, downloads; returns what arrived.</summary>
+    private async Task<byte[]> DownloadOverPartialAsync(byte[] content, byte[] partial)
+    {
+        using var local = new TempDirectory();
+        var source = local.PathOf("output.tif");
+        await File.WriteAllBytesAsync(source, content);
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        var remote = RemotePath.Combine(root, "output.tif");
+        var target = local.PathOf("home.tif");
+        await File.WriteAllBytesAsync(target + ".part", partial);
+        using var connection = await Open();
+        try
+        {
+            await connection.CreateDirectoriesAsync(root);
+            await connection.UploadAsync(source, remote);
+            await connection.DownloadAsync(remote, target);
+            Assert.That(File.Exists(target + ".part"), Is.False);
+            return await File.ReadAllBytesAsync(target);
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
     public async Task Sftp_failures_are_clear_and_leave_no_partial_files()
     {
         using var local = new TempDirectory();

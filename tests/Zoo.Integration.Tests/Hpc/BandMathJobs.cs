@@ -37,6 +37,9 @@ public sealed class BandMathJobs : IDisposable
     /// <summary>The local copy of the input GeoTIFF.</summary>
     public string Input { get; }
 
+    /// <summary>Where the input is served over HTTP.</summary>
+    public string InputUrl => _inputUrl;
+
     public string MainConfig => Path.Combine(Services.Path, "main.cfg");
 
     /// <summary>Sets a key in both configuration sections.</summary>
@@ -50,7 +53,7 @@ public sealed class BandMathJobs : IDisposable
     public string Submit(string expression)
     {
         var request = Xml20("hpc.BandMath",
-                Reference20("il", _inputUrl, "mimeType=\"image/tiff\"") + Data20("exp", "", X(expression)),
+                Reference20("il", InputUrl, "mimeType=\"image/tiff\"") + Data20("exp", "", X(expression)),
                 Output20("out", "reference"))
             .Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal);
         var accepted = CgiProcess.Post(Services.Path, request);
@@ -81,6 +84,17 @@ public sealed class BandMathJobs : IDisposable
 
     public (int Code, string Output) Slurm(string program, params string[] arguments) =>
         Run(program, arguments, new Dictionary<string, string> { ["SLURM_CONF"] = Cluster.SlurmConf });
+
+    /// <summary>Slurm's end mail of the job in the test cluster's maildir (shared with every test: look, never take).</summary>
+    public string EndMail(string jobId)
+    {
+        var maildir = Path.Combine(Path.GetDirectoryName(Cluster.Path)!, "maildir");
+        return Poll.Until(() => Directory.EnumerateFiles(Path.Combine(maildir, "new"))
+                    .Concat(Directory.EnumerateFiles(Path.Combine(maildir, "cur")))
+                    .FirstOrDefault(f => File.ReadAllText(f) is var text && text.Contains(jobId, StringComparison.Ordinal)
+                                                                            && text.Contains(" Ended,", StringComparison.Ordinal)),
+            m => m is not null, SlurmDeadline, $"Slurm's end mail of job {jobId}", TimeSpan.FromMilliseconds(200))!;
+    }
 
     /// <summary>The job's output file in tmpPath, from the href GetResult gives for <c>out</c>.</summary>
     public string ResultFile(string jobId)

@@ -88,6 +88,25 @@ public sealed class HpcCompletionClusterTests
     }
 
     [Test]
+    public void With_remote_cleanup_a_succeeded_job_leaves_only_its_output_on_the_cluster()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
+        _jobs.Services.SetConfig("HPC", "remote_cleanup", "true");
+        var data = Path.Combine(_jobs.Cluster.RemoteHome, "zoo", "data");
+        var work = Path.Combine(_jobs.Cluster.RemoteHome, "zoo", "work");
+        var before = Directory.GetFiles(data).Concat(Directory.GetFiles(work)).ToHashSet();
+
+        var jobId = _jobs.Submit(Expression);
+        var slurmJobId = _jobs.SlurmJobId(jobId);
+
+        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+        var left = Directory.GetFiles(data).Concat(Directory.GetFiles(work))
+            .Where(f => !before.Contains(f) && (f.Contains(jobId, StringComparison.Ordinal) || f.Contains($"slurm-{slurmJobId}.", StringComparison.Ordinal)
+                                                 || Path.GetDirectoryName(f) == data && !Path.GetFileName(f).StartsWith("output_", StringComparison.Ordinal)));
+        Assert.That(left.Select(Path.GetFileName), Is.EqualTo(new[] { $"output_BandMath_out_{jobId}.tiff" }));
+    }
+
+    [Test]
     public void A_failing_application_ends_the_job_failed_with_slurm_state_and_the_application_error()
     {
         _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
@@ -143,18 +162,10 @@ public sealed class HpcCompletionClusterTests
         return maildir;
     }
 
-    /// <summary>
-    /// Waits for Slurm's end mail of the job in the test cluster's maildir and copies it into <paramref name="maildir"/>/new:
-    /// the cluster's maildir is shared with every other test, whose mails are not this test's to handle.
-    /// </summary>
+    /// <summary>A copy of the job's end mail in <paramref name="maildir"/>/new: the other tests' mails are not this test's to handle.</summary>
     private string CopyMailOf(string jobId, string maildir)
     {
-        var clusterMaildir = Path.Combine(Path.GetDirectoryName(_jobs.Cluster.Path)!, "maildir");
-        var mail = Poll.Until(() => Directory.EnumerateFiles(Path.Combine(clusterMaildir, "new"))
-                    .Concat(Directory.EnumerateFiles(Path.Combine(clusterMaildir, "cur")))
-                    .FirstOrDefault(f => File.ReadAllText(f) is var text && text.Contains(jobId, StringComparison.Ordinal)
-                                                                            && text.Contains(" Ended,", StringComparison.Ordinal)),
-            m => m is not null, Deadline, $"Slurm's end mail of job {jobId}", TimeSpan.FromMilliseconds(200))!;
+        var mail = _jobs.EndMail(jobId);
         var copy = Path.Combine(maildir, "new", Path.GetFileName(mail));
         File.Copy(mail, copy);
         return copy;

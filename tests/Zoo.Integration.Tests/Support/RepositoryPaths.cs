@@ -11,6 +11,8 @@ public static class RepositoryPaths
 
     public static string ZooLoader => Path.Combine(Dist, "zoo_loader.cgi");
 
+    public static string FinalizeHpc => Path.Combine(Dist, "FinalizeHPC.cgi");
+
     public static string Schemas =>
         Environment.GetEnvironmentVariable("ZOO_SCHEMAS") is { Length: > 0 } schemas
             ? schemas

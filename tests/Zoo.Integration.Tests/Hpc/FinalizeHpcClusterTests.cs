@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Zoo.Integration.Tests.Support;
+using static Zoo.Integration.Tests.Execute.ExecuteRequests;
+
+namespace Zoo.Integration.Tests.Hpc;
+
+/// <summary>
+/// FinalizeHPC as the original's clients call it, against jobs really running on the test cluster: a WPS Execute
+/// of FinalizeHPC1 / FinalizeHPC with JobId (KVP and XML, 1.0.0 and 2.0.0), and one mail on stdin (--mail).
+/// The worker's own polling is slowed down so that only the finalizer can end the job in time.
+/// </summary>
+[TestFixture]
+[Category("Cluster")]
+public sealed class FinalizeHpcClusterTests
+{
+    private const string Expression = "im1b1*2";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+
+    private BandMathJobs _jobs = null!;
+
+    [SetUp]
+    public void CopyDist()
+    {
+        _jobs = new BandMathJobs(ClusterEnvironment.Require());
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+    }
+
+    [TearDown]
+    public void RemoveCopy() => _jobs.Dispose();
+
+    /// <summary>Submits, and waits until Slurm says the job completed: FinalizeHPC is called as the job's end mail would make it.</summary>
+    private string EndedJob()
+    {
+        var jobId = _jobs.Submit(Expression);
+        _jobs.WaitForSlurmState(_jobs.SlurmJobId(jobId), "COMPLETED");
+        return jobId;
+    }
+
+    private CgiResult Finalize(string query) => CgiProcess.Get(_jobs.Services.Path, query, executable: RepositoryPaths.FinalizeHpc);
+
+    private StatusInfo WaitUntilFinal(string jobId) =>
+        Poll.Until(() => _jobs.Jobs.Status(jobId), s => s.IsFinal, Deadline, $"job {jobId} to end", TimeSpan.FromMilliseconds(200));
+
+    [Test]
+    public void A_1_0_0_kvp_execute_of_finalize_hpc1_answers_zoo_result_and_the_job_succeeds()
+    {
+        var jobId = EndedJob();
+
+        var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId, "&RawDataOutput=Result"));
+
+        Assert.That(result.Text, Is.EqualTo("\"FinalizeHPC run successfully\""));
+        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+    }
+
+    [Test]
+    public void A_1_0_0_response_document_of_finalize_hpc_is_schema_valid()
+    {
+        var jobId = EndedJob();
+
+        var result = Finalize(Kvp("FinalizeHPC", "JobId=" + jobId));
+
+        SchemaValidator.AssertValid(result);
+        Assert.That(result.Text, Does.Contain("ProcessSucceeded"));
+    }
+
+    [Test]
+    public void A_2_0_0_xml_execute_of_finalize_hpc1_answers_a_schema_valid_result()
+    {
+        var jobId = EndedJob();
+
+        var result = CgiProcess.Run(_jobs.Services.Path, "POST", "", System.Text.Encoding.UTF8.GetBytes(
+            Xml20("FinalizeHPC1", Data20("JobId", "", jobId), Output20("Result"))), "text/xml", null, RepositoryPaths.FinalizeHpc);
+
+        SchemaValidator.AssertValid(result);
+        Assert.That(result.Text, Does.Contain("FinalizeHPC run successfully"));
+    }
+
+    [Test]
+    public void Zoo_loader_serves_finalize_hpc1_too_as_an_existing_installation_calls_it()
+    {
+        var jobId = EndedJob();
+
+        var result = CgiProcess.Get(_jobs.Services.Path, Kvp("FinalizeHPC1", "JobId=" + jobId, "&RawDataOutput=Result"));
+
+        Assert.That(result.Text, Is.EqualTo("\"FinalizeHPC run successfully\""));
+    }
+
+    [Test]
+    public void Finalizing_a_job_still_running_says_so_and_does_not_end_it()
+    {
+        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
+        _jobs.Configure("jobscript_body", "slow_body.sh");
+        var jobId = _jobs.Submit(Expression);
+        var slurmJobId = _jobs.SlurmJobId(jobId);
+        _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
+
+        var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId));
+
+        Assert.That(OwsReport.Text(result), Does.Contain($"Slurm job {slurmJobId} is still RUNNING"));
+        Assert.That(_jobs.Jobs.Status(jobId).Status, Is.EqualTo("Running"));
+        _jobs.Jobs.Dismiss(jobId);
+    }
+
+    [Test]
+    public void One_slurm_mail_on_stdin_finalizes_its_job()
+    {
+        var jobId = _jobs.Submit(Expression);
+        var mail = _jobs.EndMail(jobId);
+
+        var start = new ProcessStartInfo(RepositoryPaths.FinalizeHpc, ["--mail", _jobs.MainConfig])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(File.ReadAllText(mail));
+        process.StandardInput.Close();
+        var log = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.That(process.ExitCode, Is.Zero, log);
+        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+    }
+
+    [Test]
+    public void A_1_0_0_async_execute_stores_a_status_document_with_the_output_reference()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
+        var query = Kvp("hpc.BandMath", $"il=@xlink:href={Q(_jobs.InputUrl)}@mimeType=image/tiff;exp={Q(Expression)}",
+            "&ResponseDocument=out@asReference=true&storeExecuteResponse=true&status=true");
+        var accepted = CgiProcess.Get(_jobs.Services.Path, query);
+        XNamespace wps = "http://www.opengis.net/wps/1.0.0";
+        var statusLocation = XDocument.Parse(accepted.Text).Root!.Attribute("statusLocation")!.Value;
+
+        var final = Poll.Until(() => _jobs.Jobs.Fetch(statusLocation), r => r.Text.Contains("ProcessSucceeded", StringComparison.Ordinal)
+            || r.Text.Contains("ProcessFailed", StringComparison.Ordinal), Deadline, "the stored status document to be final", TimeSpan.FromMilliseconds(200));
+
+        SchemaValidator.AssertValid(final);
+        var reference = XDocument.Parse(final.Text).Descendants(wps + "Reference").Single().Attribute("href")!.Value;
+        Assert.That(reference, Does.EndWith($"output_BandMath_out_{JobIdOf(statusLocation)}.tiff"));
+    }
+
+    /// <summary>The job id in a 1.0.0 statusLocation (ZOO's GetStatus service URL, <c>...DataInputs=sid=&lt;id&gt;...</c>).</summary>
+    private static string JobIdOf(string statusLocation) =>
+        System.Text.RegularExpressions.Regex.Match(Uri.UnescapeDataString(statusLocation), "sid=([0-9a-f-]{36})").Groups[1].Value;
+}
