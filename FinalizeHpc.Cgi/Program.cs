@@ -1,5 +1,4 @@
 using FinalizeHpc.Cgi.Mail;
-using Zoo.Core;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Processes;
@@ -21,24 +20,7 @@ switch (args)
         return 64;
 }
 
-var standardOutput = Console.OpenStandardOutput();
-CgiResponse response;
-try
-{
-    var request = CgiRequest.FromProcess(Console.OpenStandardInput());
-    var kernel = new Kernel(Environment.CurrentDirectory, AppContext.BaseDirectory, log, Runners);
-    response = await kernel.HandleAsync(request);
-}
-catch (BodyTooLargeException e)
-{
-    response = ErrorResponses.Plain("413 Request Entity Too Large", e.Message);
-}
-catch (Exception e)
-{
-    response = Kernel.Unexpected(e, log);
-}
-response.WriteTo(standardOutput);
-return 0;
+return await CgiEntry.AnswerAsync(Runners, log);
 
 // Only ZOO's HPC helper services (serviceType=C, serviceProvider=wps_hpc.zo) run here.
 RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessRunner>(StringComparer.OrdinalIgnoreCase)

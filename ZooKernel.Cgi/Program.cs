@@ -1,4 +1,3 @@
-using Zoo.Core;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
@@ -13,24 +12,7 @@ var log = Console.Error;
 if (args is [DetachedLauncher.WorkerFlag, var configFile, var jobId])
     return await new Worker(Runners).RunAsync(configFile, jobId);
 
-var standardOutput = Console.OpenStandardOutput();
-CgiResponse response;
-try
-{
-    var request = CgiRequest.FromProcess(Console.OpenStandardInput());
-    var kernel = new Kernel(Environment.CurrentDirectory, AppContext.BaseDirectory, log, Runners);
-    response = await kernel.HandleAsync(request);
-}
-catch (BodyTooLargeException e)
-{
-    response = ErrorResponses.Plain("413 Request Entity Too Large", e.Message);
-}
-catch (Exception e)
-{
-    response = Kernel.Unexpected(e, log);
-}
-response.WriteTo(standardOutput);
-return 0;
+return await CgiEntry.AnswerAsync(Runners, log);
 
 // The runtimes this kernel offers, by serviceType.
 RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessRunner>(StringComparer.OrdinalIgnoreCase)

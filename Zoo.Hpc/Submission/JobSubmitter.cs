@@ -22,7 +22,6 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     public async Task<SubmittedJob> SubmitAsync(ServiceRun run, HpcService service, HpcSettings settings, string usid, string tmpPath,
         ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
     {
-
         var (staged, literals, order) = GatherInputs(run, outputs, usid, tmpPath);
         var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
         var uploads = PlanUploads(staged, configuration, out var remoteInputs);
