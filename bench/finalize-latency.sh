@@ -32,6 +32,9 @@
 #                Cross-checked against Slurm: slurmctld's log line "_job_complete: JobId=N done" (ms
 #                resolution) must come after it, and sacct's End (1 s resolution) must be the same second or
 #                the next.
+#   woken        (footer path) the mtime of the worker's first "30|Slurm job N is <state>" status, which it writes
+#                when FinalizeHPC's notice wakes it: the notice comes just before the job ends, and from then on
+#                the worker follows sacct.
 #   Succeeded    the mtime (ns) of <tmpPath>/<usid>.res, the worker's very last write, which must say
 #                status=Succeeded (it is written to a temporary name and renamed, so the mtime is the write);
 #                a GetStatus afterwards must answer Succeeded too.
@@ -265,10 +268,12 @@ submit() {  # args: run-dir
 # written back to back (no error to speak of); a missed 90 % or 70-80 % with a sub-5 ms download: <= 5 ms.
 write_watcher() {
   cat >"$WORK/watch.py" <<'EOF'
-import os, sys, time
+import os, re, sys, time
 tmp, usid, deadline, out, trace_out = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5]
 status_file, res_file = os.path.join(tmp, usid + ".status"), os.path.join(tmp, usid + ".res")
-first, trace, last = {}, [], None
+first, trace, last, woken = {}, [], None, 0
+# What the worker writes when a notice (or a poll) first shows the job not ended yet.
+state_report = re.compile(r"^30\|Slurm job [0-9_]+ is ")
 result, res_mtime, res_seen = "timeout", 0, 0
 limit = time.monotonic() + deadline
 while time.monotonic() < limit:
@@ -280,6 +285,8 @@ while time.monotonic() < limit:
         if text != last:
             last = text
             trace.append("%d seen, written %d: %s" % (now, mtime, text))
+        if not woken and state_report.match(text):
+            woken = mtime
         percent = int(text.split("|", 1)[0])
         for step in (70, 90):
             if percent >= step and step not in first:
@@ -305,6 +312,8 @@ for step in (90, 70):
 with open(out, "w") as f:
     f.write("result=%s\nres_mtime_ns=%d\nres_seen_ns=%d\nknown_ns=%d\ndownloaded_ns=%d\n"
             % (result, res_mtime, res_seen, first[70], first[90]))
+    if woken:
+        f.write("woken_ns=%d\n" % woken)
 with open(trace_out, "w") as f:
     f.write("\n".join(trace) + "\n")
 sys.exit(0 if result != "timeout" else 1)
@@ -417,7 +426,10 @@ record_samples() {  # args: path run.env
       out("total", ms("res_mtime_ns", "accepted_ns"))
       if (v["ctld_done_ns"] != "") out("ctld", ms("ctld_done_ns", "end_ns"))
       if (v["sacct_end_s"] != "") out("sacct", v["sacct_end_s"] - int(v["end_ns"] / 1e9))
-      if (path == "footer") out("curl", ms("end_ns", "footer_start_ns"))
+      if (path == "footer") {
+        out("curl", ms("end_ns", "footer_start_ns"))
+        if (v["woken_ns"] != "") { out("early", ms("end_ns", "woken_ns")); out("follow", ms("known_ns", "woken_ns")) }
+      }
       if (path == "mail") {
         out("mailprog", ms("mail_mtime_ns", "end_ns"))
         out("pickup", ms("mail_found_ns", "mail_mtime_ns"))
@@ -466,9 +478,12 @@ report() {
   printf 'at start: %s\nat end:   %s\n' "$LOAD_START" "$(load_line end)"
   for path in "${PATHS[@]}"; do
     case "$path" in
-      footer) printf '\n[footer] job script footer -> FinalizeHPC.cgi over HTTP (serve.sh on port %s), sacct_poll_interval=600\n' "$PORT" ;;
+      footer) printf '\n[footer] job script footer -> FinalizeHPC.cgi over HTTP (serve.sh on port %s), sacct_poll_interval=600\n' "$PORT"
+        printf '         (FinalizeHPC runs inside the job, so it finds the job still running; the worker then asks sacct every 0.5 s)\n' ;;
       mail) printf '\n[mail] END mail -> FinalizeHPC.cgi --mail (maildir polled every %s s as the MTA stand-in), sacct_poll_interval=600\n' "$MAIL_POLL" ;;
-      poll) printf '\n[poll] no notice, sacct_poll_interval=%s: expect anywhere from 0 to %s s plus one sacct call\n' "$POLL_INTERVAL" "$POLL_INTERVAL" ;;
+      poll) printf '\n[poll] no notice, sacct_poll_interval=%s: expect anywhere from 0 to %s s plus one sacct call\n' "$POLL_INTERVAL" "$POLL_INTERVAL"
+        printf '       (the first poll comes %s s after sbatch: a job that short is seen about %s s minus its run time after its end)\n' \
+          "$POLL_INTERVAL" "$POLL_INTERVAL" ;;
     esac
     printf '  %-58s %8s %8s %8s %5s\n' "" median min max runs
     row "$path" succeeded "job end -> Succeeded (.res mtime)"
@@ -478,7 +493,11 @@ report() {
     row "$path" total "Execute accepted -> Succeeded"
     row "$path" ctld "cross-check: job end -> slurmctld logs it done"
     row "$path" sacct "cross-check: sacct End - job end second (s, 1 s res.)"
-    [[ "$path" == footer ]] && row footer curl "FinalizeHPC over HTTP as the footer's curl saw it"
+    if [[ "$path" == footer ]]; then
+      row footer curl "FinalizeHPC over HTTP as the footer's curl saw it"
+      row footer early "worker woken by FinalizeHPC -> job end"
+      row footer follow "worker woken -> end known (it follows sacct)"
+    fi
     if [[ "$path" == mail ]]; then
       row mail mailprog "job end -> mail file written (MailProg delay)"
       row mail pickup "mail file -> found by the MTA stand-in (its polling)"
