@@ -73,15 +73,17 @@ internal sealed class HpcJob : IDisposable
 
     /// <summary>
     /// Waits for the WPS job to end (for jobs that fail before submitting) and returns its final status and its
-    /// result, which must be schema valid.
+    /// result; both answers must be schema valid.
     /// </summary>
     public (string Status, CgiResult Result) WaitUntilFinal()
     {
         var jobs = new AsyncJobs(_services);
-        var final = jobs.WaitUntilFinal(Usid);
+        jobs.WaitUntilFinal(Usid);
+        var status = jobs.GetStatus(Usid);
+        SchemaValidator.AssertValid(status);
         var result = jobs.GetResult(Usid);
         SchemaValidator.AssertValid(result);
-        return (final.Status, result);
+        return (StatusInfo.Parse(status).Status, result);
     }
 
     public void Dispose()
