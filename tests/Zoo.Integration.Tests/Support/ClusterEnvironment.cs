@@ -20,6 +20,10 @@ public sealed class ClusterEnvironment
     public string RemoteHome => Get("ZOO_TEST_REMOTE_HOME");
     public string SlurmConf => Get("SLURM_CONF");
 
+    /// <summary>The sshd's host keys as SHA-256 fingerprints (base64, no padding); which one a client sees depends on its algorithm preference.</summary>
+    public IReadOnlyList<string> HostKeyFingerprints =>
+        [Get("ZOO_TEST_SSH_HOSTKEY_ED25519_SHA256"), Get("ZOO_TEST_SSH_HOSTKEY_RSA_SHA256")];
+
     public static string FilePath =>
         System.IO.Path.Combine(Environment.GetEnvironmentVariable("ZOO_SLURM_STATE_DIR") is { Length: > 0 } dir ? dir : "/tmp/zoo-slurm", "cluster.env");
 

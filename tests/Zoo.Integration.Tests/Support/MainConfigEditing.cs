@@ -8,22 +8,27 @@ public static class MainConfigEditing
     {
         var file = Path.Combine(directory.Path, "main.cfg");
         var lines = File.ReadAllLines(file).ToList();
-        var header = lines.FindIndex(l => l.Trim() == $"[{section}]");
+        var (header, existing) = Find(lines, section, key);
         if (header < 0)
         {
             lines.Add($"[{section}]");
             lines.Add($"{key}={value}");
-            File.WriteAllLines(file, lines);
-            return;
         }
-        var end = lines.FindIndex(header + 1, l => l.TrimStart().StartsWith('['));
-        if (end < 0)
-            end = lines.Count;
-        var existing = lines.FindIndex(header + 1, end - header - 1, l => l.StartsWith(key + "=", StringComparison.Ordinal));
-        if (existing >= 0)
+        else if (existing >= 0)
             lines[existing] = $"{key}={value}";
         else
             lines.Insert(header + 1, $"{key}={value}");
+        File.WriteAllLines(file, lines);
+    }
+
+    /// <summary>Removes <paramref name="key"/> from <paramref name="section"/>; fails the test when it is not there.</summary>
+    public static void RemoveConfig(this ServiceDirectory directory, string section, string key)
+    {
+        var file = Path.Combine(directory.Path, "main.cfg");
+        var lines = File.ReadAllLines(file).ToList();
+        var (_, existing) = Find(lines, section, key);
+        Assert.That(existing, Is.GreaterThanOrEqualTo(0), $"main.cfg has no {key} in [{section}]");
+        lines.RemoveAt(existing);
         File.WriteAllLines(file, lines);
     }
 
@@ -40,5 +45,17 @@ public static class MainConfigEditing
                 return line[(key.Length + 1)..];
         }
         return null;
+    }
+
+    /// <summary>The line of the section's header and of the key in it; -1 for either that is not there.</summary>
+    private static (int Header, int Key) Find(List<string> lines, string section, string key)
+    {
+        var header = lines.FindIndex(l => l.Trim() == $"[{section}]");
+        if (header < 0)
+            return (-1, -1);
+        var end = lines.FindIndex(header + 1, l => l.TrimStart().StartsWith('['));
+        if (end < 0)
+            end = lines.Count;
+        return (header, lines.FindIndex(header + 1, end - header - 1, l => l.StartsWith(key + "=", StringComparison.Ordinal)));
     }
 }

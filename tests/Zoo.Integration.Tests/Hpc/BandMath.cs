@@ -1,0 +1,25 @@
+using static Zoo.Integration.Tests.Execute.ExecuteRequests;
+
+namespace Zoo.Integration.Tests.Hpc;
+
+/// <summary>Asynchronous Executes of hpc.BandMath (cgi-env/hpc/BandMath.zcfg) and the rasters they read.</summary>
+internal static class BandMath
+{
+    public const string Service = "BandMath";
+
+    /// <summary>A WPS 2.0.0 async Execute: the image <paramref name="imageHref"/> as <c>il</c>, the expression as <c>exp</c>.</summary>
+    public static string AsyncExecute(string imageHref, string expression) =>
+        Xml20("hpc.BandMath",
+                Reference20("il", imageHref, "mimeType=\"image/tiff\"") + Data20("exp", "", X(expression)),
+                Output20("out", "reference"))
+            .Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal);
+
+    /// <summary>A single band Byte GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels, made by gdal_create.</summary>
+    public static byte[] GeoTiff(string directory, int width, int height)
+    {
+        var path = Path.Combine(directory, $"bandmath-input-{width}x{height}.tif");
+        LocalCommand.Output("gdal_create", ["-of", "GTiff", "-outsize", $"{width}", $"{height}", "-bands", "1", "-ot", "Byte",
+            "-burn", "7", "-a_srs", "EPSG:4326", "-a_ullr", "0", $"{height}", $"{width}", "0", path]);
+        return File.ReadAllBytes(path);
+    }
+}

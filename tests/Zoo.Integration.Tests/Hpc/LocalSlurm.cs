@@ -1,0 +1,36 @@
+using Zoo.Integration.Tests.Support;
+
+namespace Zoo.Integration.Tests.Hpc;
+
+/// <summary>
+/// The test cluster's Slurm asked from this machine (sacct and scancel with its SLURM_CONF): what really reached
+/// the cluster, whatever the kernel reports.
+/// </summary>
+internal sealed class LocalSlurm(ClusterEnvironment cluster)
+{
+    // The states a job still leaves; every other one sacct prints is an end (COMPLETED, FAILED, CANCELLED by N, TIMEOUT, ...).
+    private static readonly string[] ActiveStates = ["PENDING", "RUNNING", "REQUEUED", "RESIZING", "SUSPENDED"];
+
+    /// <summary>The jobs named <paramref name="jobName"/> submitted in the last day, as <c>JobID|State</c> lines.</summary>
+    public IReadOnlyList<string> Jobs(string jobName) =>
+        LocalCommand.Output("sacct", ["-X", "--parsable2", "--noheader", "--starttime", "now-1days", "--name", jobName,
+                "--format=JobID,State"], Environment)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Polls sacct until the job named <paramref name="jobName"/> has ended, and returns its <c>JobID|State</c>.</summary>
+    public string WaitUntilEnded(string jobName, TimeSpan deadline) =>
+        Poll.Until(() => Jobs(jobName).SingleOrDefault(), line => line is not null && !ActiveStates.Contains(State(line)),
+            deadline, $"sacct to show {jobName} ended", TimeSpan.FromMilliseconds(500))!;
+
+    /// <summary>Cancels the jobs named <paramref name="jobName"/> that still wait or run; those already ended are left as they are.</summary>
+    public void Cancel(string jobName)
+    {
+        var (exitCode, output) = LocalCommand.Run("scancel", ["--quiet", "--name", jobName], Environment);
+        if (exitCode != 0)
+            TestContext.Progress.WriteLine($"scancel --name {jobName} failed (exit {exitCode}): {output}");
+    }
+
+    private Dictionary<string, string> Environment => new() { ["SLURM_CONF"] = cluster.SlurmConf };
+
+    private static string State(string line) => line.Split('|')[1].Split(' ')[0];
+}
