@@ -14,12 +14,28 @@ internal static class BandMath
                 Output20("out", "reference"))
             .Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal);
 
-    /// <summary>A single band Byte GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels, made by gdal_create.</summary>
-    public static byte[] GeoTiff(string directory, int width, int height)
+    /// <summary>The content of <see cref="GeoTiffFile"/>.</summary>
+    public static byte[] GeoTiff(string directory, int width, int height) => File.ReadAllBytes(GeoTiffFile(directory, width, height));
+
+    /// <summary>A single band Byte GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels made by gdal_create in <paramref name="directory"/>; returns its path.</summary>
+    public static string GeoTiffFile(string directory, int width, int height)
     {
         var path = Path.Combine(directory, $"bandmath-input-{width}x{height}.tif");
         LocalCommand.Output("gdal_create", ["-of", "GTiff", "-outsize", $"{width}", $"{height}", "-bands", "1", "-ot", "Byte",
             "-burn", "7", "-a_srs", "EPSG:4326", "-a_ullr", "0", $"{height}", $"{width}", "0", path]);
-        return File.ReadAllBytes(path);
+        return path;
     }
+
+    /// <summary>The same application run on this machine, for a cluster result to compare with; returns the output's path.</summary>
+    public static string RunLocally(string input, string expression, string directory)
+    {
+        var output = Path.Combine(directory, "local-bandmath.tif");
+        LocalCommand.Output("otbcli_BandMath", ["-il", input, "-exp", expression, "-out", output]);
+        return output;
+    }
+
+    /// <summary>gdalinfo's checksum of band 1, the way to compare two rasters whatever their metadata.</summary>
+    public static string Checksum(string raster) =>
+        LocalCommand.Output("gdalinfo", ["-checksum", raster])
+            .Split('\n').First(l => l.Contains("Checksum=", StringComparison.Ordinal)).Trim();
 }

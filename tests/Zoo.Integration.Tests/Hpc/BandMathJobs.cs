@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Zoo.Integration.Tests.Support;
-using static Zoo.Integration.Tests.Execute.ExecuteRequests;
 
 namespace Zoo.Integration.Tests.Hpc;
 
@@ -9,7 +7,7 @@ namespace Zoo.Integration.Tests.Hpc;
 /// Asynchronous Executes of hpc.BandMath in a copy of dist/cgi-bin (both CGIs and the bundled configuration), and
 /// what the tests need to look at them from both sides: the WPS job's files and the test cluster's Slurm.
 /// </summary>
-public sealed class BandMathJobs : IDisposable
+internal sealed class BandMathJobs : IDisposable
 {
     public static readonly TimeSpan SlurmDeadline = TimeSpan.FromSeconds(90);
 
@@ -21,7 +19,8 @@ public sealed class BandMathJobs : IDisposable
         Cluster = cluster;
         Services = ServiceDirectory.CopyOf(RepositoryPaths.Dist);
         Jobs = new AsyncJobs(Services);
-        Input = SmallGeoTiff(Path.Combine(Services.Path, "bandmath-input.tif"));
+        Slurm = new LocalSlurm(cluster);
+        Input = BandMath.GeoTiffFile(Services.Path, 16, 16);
         _inputUrl = _http.Serve("/input.tif", "image/tiff", File.ReadAllBytes(Input));
         // Each test chooses how the job's end is noticed: no footer unless it sets one.
         foreach (var section in new[] { "hpc-config-preview", "hpc-config-fullres" })
@@ -33,6 +32,9 @@ public sealed class BandMathJobs : IDisposable
     public ServiceDirectory Services { get; }
 
     public AsyncJobs Jobs { get; }
+
+    /// <summary>The test cluster's Slurm, asked from this machine.</summary>
+    public LocalSlurm Slurm { get; }
 
     /// <summary>The local copy of the input GeoTIFF.</summary>
     public string Input { get; }
@@ -52,11 +54,7 @@ public sealed class BandMathJobs : IDisposable
     /// <summary>Posts a 2.0.0 async Execute of BandMath with that expression; returns the job id.</summary>
     public string Submit(string expression)
     {
-        var request = Xml20("hpc.BandMath",
-                Reference20("il", InputUrl, "mimeType=\"image/tiff\"") + Data20("exp", "", X(expression)),
-                Output20("out", "reference"))
-            .Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal);
-        var accepted = CgiProcess.Post(Services.Path, request);
+        var accepted = CgiProcess.Post(Services.Path, BandMath.AsyncExecute(InputUrl, expression));
         var jobId = StatusInfo.Parse(accepted).JobId;
         Assert.That(jobId, Is.Not.Empty, accepted.Text);
         return jobId;
@@ -70,20 +68,8 @@ public sealed class BandMathJobs : IDisposable
             SlurmDeadline, $"{file} to hold the Slurm job id", TimeSpan.FromMilliseconds(100));
     }
 
-    /// <summary>sacct's State of the job, or "" while sacct does not list it.</summary>
-    public string SlurmState(string slurmJobId)
-    {
-        var (_, output) = Slurm("sacct", "-j", slurmJobId, "-X", "-n", "-P", "--format=State");
-        return output.Trim().Split(' ')[0];
-    }
-
     /// <summary>Waits until Slurm lists the job in that state.</summary>
-    public void WaitForSlurmState(string slurmJobId, string state) =>
-        Poll.Until(() => SlurmState(slurmJobId), s => s == state, SlurmDeadline, $"Slurm job {slurmJobId} to be {state}",
-            TimeSpan.FromMilliseconds(200));
-
-    public (int Code, string Output) Slurm(string program, params string[] arguments) =>
-        Run(program, arguments, new Dictionary<string, string> { ["SLURM_CONF"] = Cluster.SlurmConf });
+    public void WaitForSlurmState(string slurmJobId, string state) => Slurm.WaitForState(slurmJobId, state, SlurmDeadline);
 
     /// <summary>Slurm's end mail of the job in the test cluster's maildir (shared with every test: look, never take).</summary>
     public string EndMail(string jobId)
@@ -106,50 +92,13 @@ public sealed class BandMathJobs : IDisposable
         return Path.Combine(Services.TmpPath, Uri.UnescapeDataString(href[(href.LastIndexOf('/') + 1)..]));
     }
 
-    /// <summary>gdalinfo's checksum of band 1, the way to compare two rasters whatever their metadata.</summary>
-    public static string Checksum(string raster)
-    {
-        var (code, output) = Run("gdalinfo", ["-checksum", raster], null);
-        Assert.That(code, Is.Zero, $"gdalinfo {raster}: {output}");
-        return output.Split('\n').First(l => l.Contains("Checksum=", StringComparison.Ordinal)).Trim();
-    }
-
-    /// <summary>The same application run here, for the result to compare with.</summary>
-    public string RunLocally(string expression)
-    {
-        var output = Path.Combine(Services.Path, "local-bandmath.tif");
-        var (code, log) = Run("otbcli_BandMath", ["-il", Input, "-exp", expression, "-out", output], null);
-        Assert.That(code, Is.Zero, "otbcli_BandMath: " + log);
-        return output;
-    }
+    /// <summary>The same application run on this machine, for the result to compare with.</summary>
+    public string RunLocally(string expression) => BandMath.RunLocally(Input, expression, Services.Path);
 
     public void Dispose()
     {
         Jobs.KillAllWorkers();
         _http.Dispose();
         Services.Dispose();
-    }
-
-    public static (int Code, string Output) Run(string program, IEnumerable<string> arguments, IDictionary<string, string>? environment)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr);
-    }
-
-    /// <summary>A 16×16 single band GeoTIFF made by gdal_create.</summary>
-    private static string SmallGeoTiff(string path)
-    {
-        var (code, output) = Run("gdal_create", ["-of", "GTiff", "-outsize", "16", "16", "-bands", "1", "-ot", "Byte", "-burn", "7",
-            "-a_srs", "EPSG:4326", "-a_ullr", "0", "16", "16", "0", path], null);
-        Assert.That(code, Is.Zero, "gdal_create: " + output);
-        return path;
     }
 }

@@ -87,7 +87,7 @@ public sealed class FinalizeHpcRequestTests
     [Test]
     public void A_maildir_that_is_not_one_is_a_configuration_error()
     {
-        var (code, _) = BandMathJobs.Run(RepositoryPaths.FinalizeHpc, ["--maildir", Path.Combine(_dist.Path, "no-such-maildir"), Path.Combine(_dist.Path, "main.cfg")], null);
+        var (code, _) = LocalCommand.Run(RepositoryPaths.FinalizeHpc, ["--maildir", Path.Combine(_dist.Path, "no-such-maildir"), Path.Combine(_dist.Path, "main.cfg")]);
 
         Assert.That(code, Is.EqualTo(78));
     }

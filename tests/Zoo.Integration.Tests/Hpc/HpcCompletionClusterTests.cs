@@ -29,7 +29,7 @@ public sealed class HpcCompletionClusterTests
     {
         var final = WaitUntilFinal(jobId);
         Assert.That(final.Status, Is.EqualTo("Succeeded"), final.Message);
-        Assert.That(BandMathJobs.Checksum(_jobs.ResultFile(jobId)), Is.EqualTo(BandMathJobs.Checksum(_jobs.RunLocally(Expression))));
+        Assert.That(BandMath.Checksum(_jobs.ResultFile(jobId)), Is.EqualTo(BandMath.Checksum(_jobs.RunLocally(Expression))));
     }
 
     [Test]
@@ -128,7 +128,7 @@ public sealed class HpcCompletionClusterTests
         var slurmJobId = _jobs.SlurmJobId(jobId);
         _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
 
-        _jobs.Slurm("scancel", slurmJobId);
+        _jobs.Slurm.CancelJob(slurmJobId);
 
         Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Failed"));
         Assert.That(ResMessage(jobId), Does.Contain("CANCELLED"));
@@ -172,5 +172,5 @@ public sealed class HpcCompletionClusterTests
     }
 
     private (int Code, string Log) FinalizeMaildir(string maildir) =>
-        BandMathJobs.Run(Path.Combine(_jobs.Services.Path, "FinalizeHPC.cgi"), ["--maildir", maildir, _jobs.MainConfig], null);
+        LocalCommand.Run(Path.Combine(_jobs.Services.Path, "FinalizeHPC.cgi"), ["--maildir", maildir, _jobs.MainConfig]);
 }

@@ -11,6 +11,8 @@ internal sealed class LocalSlurm(ClusterEnvironment cluster)
     // The states a job still leaves; every other one sacct prints is an end (COMPLETED, FAILED, CANCELLED by N, TIMEOUT, ...).
     private static readonly string[] ActiveStates = ["PENDING", "RUNNING", "REQUEUED", "RESIZING", "SUSPENDED"];
 
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The jobs named <paramref name="jobName"/> submitted in the last day, as <c>JobID|State</c> lines.</summary>
     public IReadOnlyList<string> Jobs(string jobName) =>
         LocalCommand.Output("sacct", ["-X", "--parsable2", "--noheader", "--starttime", "now-1days", "--name", jobName,
@@ -20,7 +22,16 @@ internal sealed class LocalSlurm(ClusterEnvironment cluster)
     /// <summary>Polls sacct until the job named <paramref name="jobName"/> has ended, and returns its <c>JobID|State</c>.</summary>
     public string WaitUntilEnded(string jobName, TimeSpan deadline) =>
         Poll.Until(() => Jobs(jobName).SingleOrDefault(), line => line is not null && !ActiveStates.Contains(State(line)),
-            deadline, $"sacct to show {jobName} ended", TimeSpan.FromMilliseconds(500))!;
+            deadline, $"sacct to show {jobName} ended", PollInterval)!;
+
+    /// <summary>sacct's State of the job with that Slurm id (its first word), or "" while sacct does not list it.</summary>
+    public string StateOf(string slurmJobId) =>
+        LocalCommand.Output("sacct", ["-j", slurmJobId, "-X", "--parsable2", "--noheader", "--format=State"], Environment)
+            .Trim().Split(' ')[0];
+
+    /// <summary>Polls sacct until the job with that Slurm id is in <paramref name="state"/>.</summary>
+    public void WaitForState(string slurmJobId, string state, TimeSpan deadline) =>
+        Poll.Until(() => StateOf(slurmJobId), s => s == state, deadline, $"Slurm job {slurmJobId} to be {state}", PollInterval);
 
     /// <summary>Cancels the jobs named <paramref name="jobName"/> that still wait or run; those already ended are left as they are.</summary>
     public void Cancel(string jobName)
@@ -29,6 +40,9 @@ internal sealed class LocalSlurm(ClusterEnvironment cluster)
         if (exitCode != 0)
             TestContext.Progress.WriteLine($"scancel --name {jobName} failed (exit {exitCode}): {output}");
     }
+
+    /// <summary>Cancels the job with that Slurm id, as an operator would on the cluster.</summary>
+    public void CancelJob(string slurmJobId) => LocalCommand.Output("scancel", [slurmJobId], Environment);
 
     private Dictionary<string, string> Environment => new() { ["SLURM_CONF"] = cluster.SlurmConf };
 

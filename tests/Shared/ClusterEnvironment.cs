@@ -1,11 +1,12 @@
-namespace Zoo.Integration.Tests.Support;
+namespace Zoo.Tests.Cluster;
 
 /// <summary>
 /// The test cluster's <c>cluster.env</c> (written by ../shared/infra/start-cluster.sh), read from the file rather than
 /// the environment so that the tests run from any shell. No file: the test is ignored with a message, except under
-/// CI=true, where it fails. (The same reading as tests/Zoo.Hpc.Tests/Cluster/ClusterEnvironment.cs.)
+/// CI=true, where it fails (CI must not skip the cluster tests silently). Compiled into every test project that
+/// talks to the cluster; a project adds what only it needs in its own part.
 /// </summary>
-public sealed class ClusterEnvironment
+public sealed partial class ClusterEnvironment
 {
     private readonly IReadOnlyDictionary<string, string> _values;
 
@@ -17,6 +18,11 @@ public sealed class ClusterEnvironment
 
     public string Path { get; }
 
+    public string Host => Get("ZOO_TEST_SSH_HOST");
+    public int Port => int.Parse(Get("ZOO_TEST_SSH_PORT"), System.Globalization.CultureInfo.InvariantCulture);
+    public string User => Get("ZOO_TEST_SSH_USER");
+    public string Key => Get("ZOO_TEST_SSH_KEY");
+    public string KnownHosts => Get("ZOO_TEST_SSH_KNOWN_HOSTS");
     public string RemoteHome => Get("ZOO_TEST_REMOTE_HOME");
     public string SlurmConf => Get("SLURM_CONF");
 
@@ -42,7 +48,7 @@ public sealed class ClusterEnvironment
     }
 
     /// <summary>Lines <c>export NAME=value</c> or <c>NAME=value</c>, optionally quoted; comments and anything else skipped.</summary>
-    internal static Dictionary<string, string> Parse(string text)
+    private static Dictionary<string, string> Parse(string text)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var raw in text.Split('\n'))
