@@ -51,6 +51,13 @@ internal sealed class BandMathJobs : IDisposable
             Services.SetConfig(section, key, value);
     }
 
+    /// <summary>Replaces the job script's body with a two-minute sleep, for tests that need a Slurm job RUNNING.</summary>
+    public void MakeJobsSleep()
+    {
+        Services.Write("slow_body.sh", "sleep 120\n");
+        Configure("jobscript_body", "slow_body.sh");
+    }
+
     /// <summary>Posts a 2.0.0 async Execute of BandMath with that expression; returns the job id.</summary>
     public string Submit(string expression)
     {
@@ -60,13 +67,12 @@ internal sealed class BandMathJobs : IDisposable
         return jobId;
     }
 
+    /// <summary>Polls GetStatus until the job is Succeeded or Failed, giving it the time a Slurm job takes.</summary>
+    public StatusInfo WaitUntilFinal(string jobId) =>
+        Poll.Until(() => Jobs.Status(jobId), s => s.IsFinal, SlurmDeadline, $"job {jobId} to end", TimeSpan.FromMilliseconds(200));
+
     /// <summary>The Slurm id of the job, once sbatch has returned it.</summary>
-    public string SlurmJobId(string jobId)
-    {
-        var file = Path.Combine(Services.TmpPath, "exec_out_" + jobId);
-        return Poll.Until(() => File.Exists(file) ? File.ReadAllText(file).Trim() : "", id => id.Length > 0 || Jobs.Status(jobId).IsFinal,
-            SlurmDeadline, $"{file} to hold the Slurm job id", TimeSpan.FromMilliseconds(100));
-    }
+    public string SlurmJobId(string jobId) => HpcJob.WaitUntilSubmitted(Services, jobId);
 
     /// <summary>Waits until Slurm lists the job in that state.</summary>
     public void WaitForSlurmState(string slurmJobId, string state) => Slurm.WaitForState(slurmJobId, state, SlurmDeadline);

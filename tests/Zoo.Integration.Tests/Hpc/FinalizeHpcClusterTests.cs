@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using Zoo.Integration.Tests.Support;
 using static Zoo.Integration.Tests.Execute.ExecuteRequests;
@@ -15,7 +14,6 @@ namespace Zoo.Integration.Tests.Hpc;
 public sealed class FinalizeHpcClusterTests
 {
     private const string Expression = "im1b1*2";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     private BandMathJobs _jobs = null!;
 
@@ -39,9 +37,6 @@ public sealed class FinalizeHpcClusterTests
 
     private CgiResult Finalize(string query) => CgiProcess.Get(_jobs.Services.Path, query, executable: RepositoryPaths.FinalizeHpc);
 
-    private StatusInfo WaitUntilFinal(string jobId) =>
-        Poll.Until(() => _jobs.Jobs.Status(jobId), s => s.IsFinal, Deadline, $"job {jobId} to end", TimeSpan.FromMilliseconds(200));
-
     [Test]
     public void A_1_0_0_kvp_execute_of_finalize_hpc1_answers_zoo_result_and_the_job_succeeds()
     {
@@ -50,7 +45,7 @@ public sealed class FinalizeHpcClusterTests
         var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId, "&RawDataOutput=Result"));
 
         Assert.That(result.Text, Is.EqualTo("\"FinalizeHPC run successfully\""));
-        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+        Assert.That(_jobs.WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
     }
 
     [Test]
@@ -89,8 +84,7 @@ public sealed class FinalizeHpcClusterTests
     [Test]
     public void Finalizing_a_job_still_running_says_so_and_does_not_end_it()
     {
-        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
-        _jobs.Configure("jobscript_body", "slow_body.sh");
+        _jobs.MakeJobsSleep();
         var jobId = _jobs.Submit(Expression);
         var slurmJobId = _jobs.SlurmJobId(jobId);
         _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
@@ -108,19 +102,10 @@ public sealed class FinalizeHpcClusterTests
         var jobId = _jobs.Submit(Expression);
         var mail = _jobs.EndMail(jobId);
 
-        var start = new ProcessStartInfo(RepositoryPaths.FinalizeHpc, ["--mail", _jobs.MainConfig])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        process.StandardInput.Write(File.ReadAllText(mail));
-        process.StandardInput.Close();
-        var log = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        var (code, log) = LocalCommand.Run(RepositoryPaths.FinalizeHpc, ["--mail", _jobs.MainConfig], standardInput: File.ReadAllText(mail));
 
-        Assert.That(process.ExitCode, Is.Zero, log);
-        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+        Assert.That(code, Is.Zero, log);
+        Assert.That(_jobs.WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
     }
 
     [Test]
@@ -134,7 +119,7 @@ public sealed class FinalizeHpcClusterTests
         var statusLocation = XDocument.Parse(accepted.Text).Root!.Attribute("statusLocation")!.Value;
 
         var final = Poll.Until(() => _jobs.Jobs.Fetch(statusLocation), r => r.Text.Contains("ProcessSucceeded", StringComparison.Ordinal)
-            || r.Text.Contains("ProcessFailed", StringComparison.Ordinal), Deadline, "the stored status document to be final", TimeSpan.FromMilliseconds(200));
+            || r.Text.Contains("ProcessFailed", StringComparison.Ordinal), BandMathJobs.SlurmDeadline, "the stored status document to be final", TimeSpan.FromMilliseconds(200));
 
         SchemaValidator.AssertValid(final);
         var reference = XDocument.Parse(final.Text).Descendants(wps + "Reference").Single().Attribute("href")!.Value;

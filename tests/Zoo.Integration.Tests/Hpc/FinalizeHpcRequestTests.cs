@@ -92,18 +92,6 @@ public sealed class FinalizeHpcRequestTests
         Assert.That(code, Is.EqualTo(78));
     }
 
-    private (int Code, string Log) FinalizeMail(string mail)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(RepositoryPaths.FinalizeHpc, ["--mail", Path.Combine(_dist.Path, "main.cfg")])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-        };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        process.StandardInput.Write(mail);
-        process.StandardInput.Close();
-        var log = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, log);
-    }
+    private (int Code, string Log) FinalizeMail(string mail) =>
+        LocalCommand.Run(RepositoryPaths.FinalizeHpc, ["--mail", Path.Combine(_dist.Path, "main.cfg")], standardInput: mail);
 }

@@ -12,7 +12,6 @@ namespace Zoo.Integration.Tests.Hpc;
 public sealed class HpcCompletionClusterTests
 {
     private const string Expression = "im1b1*2";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
 
     private BandMathJobs _jobs = null!;
 
@@ -22,12 +21,9 @@ public sealed class HpcCompletionClusterTests
     [TearDown]
     public void RemoveCopy() => _jobs.Dispose();
 
-    private StatusInfo WaitUntilFinal(string jobId) =>
-        Poll.Until(() => _jobs.Jobs.Status(jobId), s => s.IsFinal, Deadline, $"job {jobId} to end", TimeSpan.FromMilliseconds(200));
-
     private void AssertSucceededWithTheLocalResult(string jobId)
     {
-        var final = WaitUntilFinal(jobId);
+        var final = _jobs.WaitUntilFinal(jobId);
         Assert.That(final.Status, Is.EqualTo("Succeeded"), final.Message);
         Assert.That(BandMath.Checksum(_jobs.ResultFile(jobId)), Is.EqualTo(BandMath.Checksum(_jobs.RunLocally(Expression))));
     }
@@ -78,7 +74,7 @@ public sealed class HpcCompletionClusterTests
         var maildir = PrivateMaildir();
         var mail = CopyMailOf(jobId, maildir);
         FinalizeMaildir(maildir);
-        WaitUntilFinal(jobId);
+        _jobs.WaitUntilFinal(jobId);
 
         File.Copy(Path.Combine(maildir, "cur", Path.GetFileName(mail) + ":2,S"), mail);
         var (code, log) = FinalizeMaildir(maildir);
@@ -92,14 +88,14 @@ public sealed class HpcCompletionClusterTests
     {
         _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
         _jobs.Services.SetConfig("HPC", "remote_cleanup", "true");
-        var data = Path.Combine(_jobs.Cluster.RemoteHome, "zoo", "data");
-        var work = Path.Combine(_jobs.Cluster.RemoteHome, "zoo", "work");
+        var remote = new RemoteDirectories(_jobs.Services);
+        var (data, work) = (remote.Data, remote.Work);
         var before = Directory.GetFiles(data).Concat(Directory.GetFiles(work)).ToHashSet();
 
         var jobId = _jobs.Submit(Expression);
         var slurmJobId = _jobs.SlurmJobId(jobId);
 
-        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
+        Assert.That(_jobs.WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
         var left = Directory.GetFiles(data).Concat(Directory.GetFiles(work))
             .Where(f => !before.Contains(f) && (f.Contains(jobId, StringComparison.Ordinal) || f.Contains($"slurm-{slurmJobId}.", StringComparison.Ordinal)
                                                  || Path.GetDirectoryName(f) == data && !Path.GetFileName(f).StartsWith("output_", StringComparison.Ordinal)));
@@ -113,7 +109,7 @@ public sealed class HpcCompletionClusterTests
 
         var jobId = _jobs.Submit("im1b1 +* 2");
 
-        var final = WaitUntilFinal(jobId);
+        var final = _jobs.WaitUntilFinal(jobId);
         Assert.That(final.Status, Is.EqualTo("Failed"));
         Assert.That(ResMessage(jobId), Does.Contain("FAILED").And.Contain("Unexpected operator"), "the message names Slurm's state and the application's complaint");
     }
@@ -122,15 +118,14 @@ public sealed class HpcCompletionClusterTests
     public void A_job_cancelled_on_the_cluster_ends_failed()
     {
         _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "1");
-        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
-        _jobs.Configure("jobscript_body", "slow_body.sh");
+        _jobs.MakeJobsSleep();
         var jobId = _jobs.Submit(Expression);
         var slurmJobId = _jobs.SlurmJobId(jobId);
         _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
 
         _jobs.Slurm.CancelJob(slurmJobId);
 
-        Assert.That(WaitUntilFinal(jobId).Status, Is.EqualTo("Failed"));
+        Assert.That(_jobs.WaitUntilFinal(jobId).Status, Is.EqualTo("Failed"));
         Assert.That(ResMessage(jobId), Does.Contain("CANCELLED"));
     }
 
@@ -138,8 +133,7 @@ public sealed class HpcCompletionClusterTests
     public void Dismissing_a_running_hpc_job_cancels_its_slurm_job()
     {
         _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
-        _jobs.Services.Write("slow_body.sh", "sleep 120\n");
-        _jobs.Configure("jobscript_body", "slow_body.sh");
+        _jobs.MakeJobsSleep();
         var jobId = _jobs.Submit(Expression);
         var slurmJobId = _jobs.SlurmJobId(jobId);
         _jobs.WaitForSlurmState(slurmJobId, "RUNNING");

@@ -45,17 +45,20 @@ internal sealed class HpcJob : IDisposable
     /// a newline), and returns the Slurm job id. A job that ends without it failed before submitting: the test fails
     /// with its message.
     /// </summary>
-    public string WaitUntilSubmitted()
+    public string WaitUntilSubmitted() => WaitUntilSubmitted(_services, Usid);
+
+    /// <summary>The same wait for any asynchronous HPC job of <paramref name="services"/>.</summary>
+    public static string WaitUntilSubmitted(ServiceDirectory services, string usid)
     {
-        var execOut = Path.Combine(_services.TmpPath, "exec_out_" + Usid);
-        var ending = Path.Combine(_services.TmpPath, Usid + ".res");
+        var execOut = Path.Combine(services.TmpPath, "exec_out_" + usid);
+        var ending = Path.Combine(services.TmpPath, usid + ".res");
         // The ending is looked at before exec_out is read: the worker writes exec_out first, so a job seen ended has its final exec_out.
-        var (_, text) = Poll.Until(() => (Ended: File.Exists(ending), Text: ReadOrNull(execOut)),
-            seen => seen.Ended || seen.Text?.EndsWith('\n') == true, SubmissionDeadline, $"sbatch to return for job {Usid}", Poll.Interval);
+        var (_, text) = Poll.Until(() => (Ended: File.Exists(ending), Text: FileText.ReadOrNull(execOut)),
+            seen => seen.Ended || seen.Text?.EndsWith('\n') == true, SubmissionDeadline, $"sbatch to return for job {usid}", Poll.Interval);
         if (text?.EndsWith('\n') != true)
-            Assert.Fail($"job {Usid} ended without submitting anything: {ReadOrNull(ending)}");
+            Assert.Fail($"job {usid} ended without submitting anything: {FileText.ReadOrNull(ending)}");
         var slurmId = text!.Trim();
-        Assert.That(slurmId, Does.Match("^[0-9]+$"), "exec_out_" + Usid);
+        Assert.That(slurmId, Does.Match("^[0-9]+$"), "exec_out_" + usid);
         return slurmId;
     }
 
@@ -93,17 +96,5 @@ internal sealed class HpcJob : IDisposable
         if (!dismissed.Status.StartsWith("200", StringComparison.Ordinal))
             TestContext.Progress.WriteLine($"Dismiss of {Usid} answered {dismissed.Status}: {dismissed.Text}");
         _slurm.Cancel(SlurmJobName);
-    }
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
     }
 }

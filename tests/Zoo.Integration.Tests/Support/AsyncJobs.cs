@@ -87,7 +87,7 @@ public sealed class AsyncJobs(ServiceDirectory services)
     public int WorkerPid(string id)
     {
         var file = Path.Combine(services.TmpPath, id + ".pid");
-        var text = Poll.Until(() => ReadOrNull(file), t => !string.IsNullOrWhiteSpace(t), JobDeadline, $"{file} to be written");
+        var text = Poll.Until(() => FileText.ReadOrNull(file), t => !string.IsNullOrWhiteSpace(t), JobDeadline, $"{file} to be written");
         return int.Parse(text!.Trim(), CultureInfo.InvariantCulture);
     }
 
@@ -120,17 +120,5 @@ public sealed class AsyncJobs(ServiceDirectory services)
         var clock = Stopwatch.StartNew();
         var result = request();
         return (result, clock.Elapsed);
-    }
-
-    private static string? ReadOrNull(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
     }
 }

@@ -35,16 +35,9 @@ public static class MainConfigEditing
     /// <summary>The value of a key of the copy's main.cfg, or null.</summary>
     public static string? Config(this ServiceDirectory directory, string section, string key)
     {
-        string? current = null;
-        foreach (var raw in File.ReadAllLines(Path.Combine(directory.Path, "main.cfg")))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith('[') && line.EndsWith(']'))
-                current = line[1..^1];
-            else if (current == section && line.StartsWith(key + "=", StringComparison.Ordinal))
-                return line[(key.Length + 1)..];
-        }
-        return null;
+        var lines = File.ReadAllLines(Path.Combine(directory.Path, "main.cfg")).ToList();
+        var (_, existing) = Find(lines, section, key);
+        return existing < 0 ? null : lines[existing].Trim()[(key.Length + 1)..];
     }
 
     /// <summary>The line of the section's header and of the key in it; -1 for either that is not there.</summary>
