@@ -72,13 +72,9 @@ cp -a "$DIST/." "$DIR/"
 mkdir -p "$TMP" "$DIR/.cache"
 svc="$(ini_get "$DIST/main.cfg" main servicePath)"
 [[ -z "$svc" || "$svc" == /* ]] || svc="$DIST/$svc"
-awk -v svc="$svc" -v tmp="$TMP" -v cache="$DIR/.cache" '
-  /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); inmain = (s == "main") }
-  inmain && /^[[:space:]]*servicePath[[:space:]]*=/ { print "servicePath=" svc; next }
-  inmain && /^[[:space:]]*tmpPath[[:space:]]*=/    { print "tmpPath=" tmp; next }
-  inmain && /^[[:space:]]*cacheDir[[:space:]]*=/   { print "cacheDir=" cache; next }
-  { print }' "$DIST/main.cfg" >"$DIR/main.cfg"
-grep -q "^tmpPath=$TMP\$" "$DIR/main.cfg" || die "could not point the copy's tmpPath at $TMP"
+[[ -z "$svc" ]] || ini_set "$DIR/main.cfg" main servicePath "$svc"
+ini_set "$DIR/main.cfg" main tmpPath "$TMP"
+ini_set "$DIR/main.cfg" main cacheDir "$DIR/.cache"
 
 # ------------------------------------------------------------------------------------ requests
 KVP_QUERY="service=WPS&version=1.0.0&request=Execute&Identifier=LongProcess&DataInputs=duration=$DURATION;steps=$STEPS&ResponseDocument=Result&storeExecuteResponse=true&status=true"

@@ -86,12 +86,9 @@ make_service_set() {  # args: name num
     svc="$dir"
   fi
   mkdir -p "$dir/.tmp" "$dir/.cache"
-  awk -v svc="$svc" -v tmp="$dir/.tmp" -v cache="$dir/.cache" '
-    /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); inmain = (s == "main") }
-    inmain && /^[[:space:]]*servicePath[[:space:]]*=/ { print "servicePath=" svc; next }
-    inmain && /^[[:space:]]*tmpPath[[:space:]]*=/    { print "tmpPath=" tmp; next }
-    inmain && /^[[:space:]]*cacheDir[[:space:]]*=/   { print "cacheDir=" cache; next }
-    { print }' "$DIST/main.cfg" >"$dir/main.cfg"
+  [[ "$svc" == "$dir" ]] || ini_set "$dir/main.cfg" main servicePath "$svc"
+  ini_set "$dir/main.cfg" main tmpPath "$dir/.tmp"
+  ini_set "$dir/main.cfg" main cacheDir "$dir/.cache"
 
   ((num > 0)) || { echo "$dir"; return; }
   # A literal in, a literal out, Python: the simplest complete process description.

@@ -147,19 +147,6 @@ dismiss_if_running() {  # args: usid
 
 # ------------------------------------------------------------------------------------ the copy of dist
 # Sets KEY=VALUE in [SECTION] of an ini file (replacing the first such key, or adding it at the section's end).
-ini_set() {  # args: file section key value
-  awk -v sec="$2" -v key="$3" -v val="$4" '
-    function flush() { if (insec && !done) { print key "=" val; done = 1 } }
-    /^[[:space:]]*\[/ { flush(); s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); insec = (s == sec); seen = seen || insec }
-    insec && !/^[[:space:]]*[#;]/ && index($0, "=") {
-      k = substr($0, 1, index($0, "=") - 1); gsub(/^[[:space:]]+|[[:space:]]+$/, "", k)
-      if (k == key) { if (!done) print key "=" val; done = 1; next }
-    }
-    { print }
-    END { flush(); if (!seen) { print "[" sec "]"; print key "=" val } }' "$1" >"$1.new"
-  mv -f "$1.new" "$1"
-}
-
 free_port() {
   "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
