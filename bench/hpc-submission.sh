@@ -43,7 +43,8 @@ PYTHON="$(command -v python3)" || die "python3 is needed"
 # shellcheck disable=SC1091
 . "$STATE/cluster.env"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-hpc-submission.XXXXXX")"
+# A short directory: the job's wait socket goes in <tmpPath>/.wait_sockets, and a unix socket path has at most 107 bytes.
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/zhs.XXXXXX")"
 DIR="$WORK/dist"
 cleanup() {
   if [[ "${BENCH_KEEP:-0}" == 1 ]]; then log "kept $WORK"; else rm -rf "$WORK"; fi
@@ -55,12 +56,11 @@ trap cleanup EXIT
 mkdir -p "$DIR" "$WORK/data"
 cp -a "$DIST/." "$DIR/"
 mkdir -p "$DIR/tmp"
-awk -v tmp="$DIR/tmp" -v data="$WORK/data" '
-  /^[[:space:]]*\[/ { s = $0; gsub(/^[[:space:]]*\[[[:space:]]*|[[:space:]]*\].*$/, "", s); inmain = (s == "main") }
-  inmain && /^[[:space:]]*tmpPath[[:space:]]*=/  { print "tmpPath=" tmp; print "allowedPaths=" data; next }
-  inmain && /^[[:space:]]*cacheDir[[:space:]]*=/ { print "cacheDir=" tmp; next }
-  { print }' "$DIST/main.cfg" >"$DIR/main.cfg"
-grep -q "^tmpPath=$DIR/tmp\$" "$DIR/main.cfg" || die "could not point the copy's tmpPath at $DIR/tmp"
+ini_set "$DIR/main.cfg" main tmpPath "$DIR/tmp"
+ini_set "$DIR/main.cfg" main cacheDir "$DIR/tmp"
+ini_set "$DIR/main.cfg" main allowedPaths "$WORK/data"
+socket="$DIR/tmp/.wait_sockets/.wait_socket_00000000-0000-0000-0000-000000000000.sock"
+((${#socket} <= 107)) || die "the wait socket path would be ${#socket} bytes (max 107): set TMPDIR to a shorter directory"
 REMOTE_WORK="$(ini_get "$DIR/main.cfg" hpc-config-preview remote_work_path)"
 [[ -n "$REMOTE_WORK" ]] || die "no remote_work_path in [hpc-config-preview] of $DIST/main.cfg"
 
