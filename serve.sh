@@ -165,7 +165,12 @@ NGINX_USER_LINE=""
 [[ $EUID -eq 0 ]] && NGINX_USER_LINE="user $RUN_USER $RUN_GROUP;"
 TEMP_LOCATION=""
 if [[ -n "$TMP_PATH" ]]; then
-  TEMP_LOCATION="location $TMP_URL_PATH { alias ${TMP_PATH%/}/; }"
+  # The kernel's own files in tmpPath (a job's state, environment and error log, sessions, hidden files) are
+  # not published: only the outputs, the input files and the status documents are.
+  TEMP_LOCATION="location $TMP_URL_PATH {
+      alias ${TMP_PATH%/}/;
+      location ~ (/\\.|/sess_|/exec_|\\.(sid|pid|status|res)\$|_lenv\\.cfg\$|_error\\.log\$) { return 404; }
+    }"
 fi
 
 cat >"$RUN_DIR/nginx.conf" <<EOF

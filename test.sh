@@ -8,7 +8,7 @@
 #      ZOO_DIST=<abs path of dist/cgi-bin>       the published CGIs and cgi-env/
 #      ZOO_SCHEMAS=<abs path of ../shared/schemas> OGC schemas + validate.sh (kept if already set)
 #    Each test assembly writes a .trx file; their outcomes are summed.
-# 3. Prints the failed tests, then as the very last line: `N passed, N failed, N skipped`.
+# 3. Prints the failed tests and the skipped count, then as the very last line: `N passed, N failed`.
 #
 # Exit status: non-zero if the build failed, any test failed, dotnet test failed, or no test ran.
 set -euo pipefail
@@ -125,5 +125,6 @@ if ((passed + failed + skipped == 0)); then
   status=1
 fi
 ((failed == 0)) || status=1
-echo "$passed passed, $failed failed, $skipped skipped"
+log "$skipped skipped"
+echo "$passed passed, $failed failed"
 exit "$status"

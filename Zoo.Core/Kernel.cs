@@ -14,7 +14,8 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
 {
     private const string DefaultLanguage = "en-US";
 
-    public async Task<CgiResponse> HandleAsync(CgiRequest cgi, CancellationToken cancellationToken = default)
+    /// <param name="standardInput">where the body comes from, read within main.cfg's limit; null when <paramref name="cgi"/> carries it.</param>
+    public async Task<CgiResponse> HandleAsync(CgiRequest cgi, Stream? standardInput = null, CancellationToken cancellationToken = default)
     {
         MainConfig config;
         try
@@ -29,6 +30,24 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         if (cgi.Method == "OPTIONS" && config.Main.IsTrue("cors"))
             return Cors(config);
 
+        if (standardInput is not null)
+        {
+            try
+            {
+                cgi = cgi with { Body = RequestBodyReader.Read(cgi.Environment, standardInput, config.Limits.MaxRequestBytes, SpoolDirectory(config)) };
+            }
+            catch (BodyTooLargeException e)
+            {
+                return Report(Messages.TooLarge("request body", e.MaxBytes), WpsVersion.Find(config.DefaultVersion) ?? WpsVersion.V100,
+                    config.DefaultLanguage, config.Encoding, config.ExtraHeaders);
+            }
+        }
+        using var body = cgi.Body;
+        return await AnswerAsync(cgi, config, cancellationToken);
+    }
+
+    private async Task<CgiResponse> AnswerAsync(CgiRequest cgi, MainConfig config, CancellationToken cancellationToken)
+    {
         WpsRequest request;
         try
         {
@@ -108,6 +127,10 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             throw Messages.UnreadableMainConfig();
         }
     }
+
+    /// <summary>Where a large body is spooled: tmpPath, which the kernel writes anyway, else the system's temporary directory.</summary>
+    private static string SpoolDirectory(MainConfig config) =>
+        config.TmpPath is { Length: > 0 } tmpPath && Directory.Exists(tmpPath) ? tmpPath : Path.GetTempPath();
 
     /// <summary>The metapath parameter, if the query string names one that decodes.</summary>
     private static string? KvpReaderOrNull(string queryString, string name)

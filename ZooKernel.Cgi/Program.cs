@@ -10,7 +10,7 @@ using Zoo.Hpc.Completion;
 // --worker, the detached runner of one asynchronous job.
 var log = Console.Error;
 if (args is [DetachedLauncher.WorkerFlag, var configFile, var jobId])
-    return await new Worker(Runners).RunAsync(configFile, jobId);
+    return await new Worker(Runners).RunAsync(configFile, jobId, Console.OpenStandardInput());
 
 return await CgiEntry.AnswerAsync(Runners, log);
 

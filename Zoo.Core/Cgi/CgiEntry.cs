@@ -14,13 +14,8 @@ public static class CgiEntry
         CgiResponse response;
         try
         {
-            var request = CgiRequest.FromProcess(Console.OpenStandardInput());
             var kernel = new Kernel(Environment.CurrentDirectory, AppContext.BaseDirectory, log, runners);
-            response = await kernel.HandleAsync(request).ConfigureAwait(false);
-        }
-        catch (BodyTooLargeException e)
-        {
-            response = ErrorResponses.Plain("413 Request Entity Too Large", e.Message);
+            response = await kernel.HandleAsync(CgiRequest.FromProcessEnvironment(), Console.OpenStandardInput()).ConfigureAwait(false);
         }
         catch (Exception e)
         {

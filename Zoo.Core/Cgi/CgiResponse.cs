@@ -16,11 +16,26 @@ public sealed record CgiResponse(IReadOnlyList<KeyValuePair<string, string>> Hea
     public string? Header(string name) =>
         Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
+    /// <summary>
+    /// Writes the answer. A header value never carries a control character (a CR or LF would end the header and
+    /// start another, whatever put it there: a service's mime type, a file name, main.cfg), and a header whose
+    /// name is not an HTTP token is not written at all.
+    /// </summary>
     public void WriteTo(Stream output)
     {
         var head = new StringBuilder();
         foreach (var (name, value) in Headers)
-            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        {
+            if (!HttpToken.IsToken(name))
+                continue;
+            head.Append(name).Append(": ");
+            foreach (var c in value)
+            {
+                if (!char.IsControl(c) || c == '\t')
+                    head.Append(c);
+            }
+            head.Append("\r\n");
+        }
         head.Append("\r\n");
         output.Write(Encoding.UTF8.GetBytes(head.ToString()));
         output.Write(Body);

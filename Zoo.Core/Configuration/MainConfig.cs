@@ -30,6 +30,9 @@ public sealed record MainConfig(IniDocument Document, string FilePath)
     public IReadOnlyList<string> Languages =>
         SplitList(Main["lang"] ?? "") is { Count: > 0 } list ? list : [DefaultLanguage];
 
+    /// <summary>The bounds of one request (checked when the file is loaded).</summary>
+    public Limits Limits => field ??= Limits.From(this);
+
     public string? TmpPath => Main["tmpPath"];
     public string? TmpUrl => Main["tmpUrl"];
     public string? CacheDir => Main["cacheDir"];
@@ -38,7 +41,13 @@ public sealed record MainConfig(IniDocument Document, string FilePath)
     public string ServicePath =>
         Main["servicePath"] is { Length: > 0 } path ? path : Path.GetDirectoryName(Path.GetFullPath(FilePath))!;
 
-    public static MainConfig Load(string path) => new(IniDocument.Read(path), path);
+    /// <exception cref="ConfigurationException">a line that is not ini, or a limit that is not a valid number.</exception>
+    public static MainConfig Load(string path)
+    {
+        var config = new MainConfig(IniDocument.Read(path), path);
+        _ = config.Limits;
+        return config;
+    }
 
     public static IReadOnlyList<string> SplitList(string value) =>
         value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

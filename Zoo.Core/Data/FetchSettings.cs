@@ -10,8 +10,9 @@ namespace Zoo.Core.Data;
 /// <item><c>[main] cacheDir</c>: download cache (none when absent); <c>tmpPath</c>/<c>tmpUrl</c>: URLs under
 /// tmpUrl are read from tmpPath; <c>allowedPaths</c>: directories file:// URLs may read;
 /// <c>extra_supported_codes</c>: HTTP codes accepted besides 2xx.</item>
-/// <item><c>[main] fetchTimeout</c> (seconds, default 60), <c>fetchMaxBytes</c> (default 512 MiB),
-/// <c>fetchMaxRedirects</c> (default 3, curl's setting in ZOO): limits of one download.</item>
+/// <item>the download limits of <see cref="Limits"/> (<c>fetchTimeout</c>, <c>fetchMaxBytes</c>, <c>fetchMaxRedirects</c>), and for
+/// the body of a POST reference, which is held in memory, <c>maxXmlTokenBytes</c>.</item>
+/// <item><c>[main] mapserverAddress</c>: URLs of this server, whose inputs ZOO says are of LOCAL origin.</item>
 /// <item><c>[security] attributes</c>: request headers forwarded (value from <c>HTTP_&lt;NAME&gt;</c>) to the
 /// <c>hosts</c> listed (or every host with <c>*</c>); <c>shared</c>: URL prefixes whose cache entry is
 /// shared by every user (its key leaves the forwarded values out).</item>
@@ -28,17 +29,15 @@ public sealed record FetchSettings(
     IReadOnlyList<string> SharedPrefixes,
     TimeSpan Timeout,
     long MaxBytes,
-    int MaxRedirects)
+    int MaxRedirects,
+    long MaxBodyBytes,
+    IReadOnlyList<string> LocalPrefixes)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
-    public const long DefaultMaxBytes = 512L * 1024 * 1024;
-    public const int DefaultMaxRedirects = 3;
-
     /// <summary>No cache, no local mapping, nothing forwarded, default limits.</summary>
     public static FetchSettings Defaults { get; } =
-        new(null, null, null, [], [], [], [], [], DefaultTimeout, DefaultMaxBytes, DefaultMaxRedirects);
+        new(null, null, null, [], [], [], [], [], Limits.Defaults.FetchTimeout, Limits.Defaults.FetchMaxBytes, Limits.Defaults.FetchMaxRedirects,
+            Limits.Defaults.MaxXmlTokenBytes, []);
 
-    /// <exception cref="ConfigurationException">a fetch limit that is not a positive number.</exception>
     public static FetchSettings From(MainConfig config, IReadOnlyDictionary<string, string> cgiEnvironment)
     {
         var main = config.Main;
@@ -56,14 +55,12 @@ public sealed record FetchSettings(
             hosts.Count == 0 ? [] : ForwardedValues(security["attributes"], cgiEnvironment),
             hosts,
             MainConfig.SplitList(security["shared"] ?? ""),
-            TimeSpan.FromSeconds(Positive(config, "fetchTimeout", DefaultTimeout.TotalSeconds)),
-            (long)Positive(config, "fetchMaxBytes", DefaultMaxBytes),
-            (int)NotNegative(config, "fetchMaxRedirects", DefaultMaxRedirects));
+            config.Limits.FetchTimeout,
+            config.Limits.FetchMaxBytes,
+            config.Limits.FetchMaxRedirects,
+            config.Limits.MaxXmlTokenBytes,
+            NonEmpty(main["mapserverAddress"]) is { } mapserver ? [mapserver] : []);
     }
-
-    /// <summary>The CGI variable a forwarded header's value comes from: HTTP_ + the name upper-cased, '-' → '_'.</summary>
-    public static string VariableFor(string headerName) =>
-        "HTTP_" + headerName.ToUpperInvariant().Replace('-', '_');
 
     /// <summary>Names the forwarded headers but never prints their values.</summary>
     public override string ToString() =>
@@ -78,7 +75,7 @@ public sealed record FetchSettings(
         var forwarded = new List<KeyValuePair<string, string>>();
         foreach (var name in MainConfig.SplitList(attributes ?? ""))
         {
-            if (environment.TryGetValue(VariableFor(name), out var value) && value.Length > 0)
+            if (environment.TryGetValue(CredentialVariables.For(name), out var value) && value.Length > 0)
                 forwarded.Add(KeyValuePair.Create(name, value));
         }
         return forwarded;
@@ -91,7 +88,7 @@ public sealed record FetchSettings(
             return null;
         if (Uri.TryCreate(tmpUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
             return absolute;
-        var service = ServiceUrl.For(new CgiRequest(environment, []), config);
+        var service = ServiceUrl.For(new CgiRequest(environment, RequestBody.Empty), config);
         return Uri.TryCreate(service, UriKind.Absolute, out var serviceUri)
                && Uri.TryCreate(serviceUri, tmpUrl, out var resolved)
             ? resolved
@@ -99,23 +96,4 @@ public sealed record FetchSettings(
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static double Positive(MainConfig config, string key, double fallback)
-    {
-        var value = NotNegative(config, key, fallback);
-        return value > 0 ? value : throw Invalid(config, key);
-    }
-
-    private static double NotNegative(MainConfig config, string key, double fallback)
-    {
-        if (NonEmpty(config.Main[key]) is not { } text)
-            return fallback;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-               && value >= 0 && double.IsFinite(value)
-            ? value
-            : throw Invalid(config, key);
-    }
-
-    private static ConfigurationException Invalid(MainConfig config, string key) =>
-        new($"{config.FilePath}: [main] {key} is not a valid number: {config.Main[key]}");
 }

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Zoo.Core.Cgi;
 using Zoo.Core.Wps;
 
 namespace Zoo.Core.Data;
+
+/// <summary>Where a download's bytes go, chunk by chunk (a cache entry, an input file).</summary>
+internal delegate void ChunkWriter(ReadOnlySpan<byte> chunk);
 
 /// <summary>
 /// One http/https download as ZOO's curl makes it: User-Agent <c>ZooWPSClient</c>, the reference's headers,
@@ -20,16 +24,19 @@ internal sealed class HttpDownloader(HttpClient client, FetchSettings settings)
     /// <summary>Headers the HTTP client manages itself; a reference cannot set them.</summary>
     private static readonly string[] ManagedHeaders = ["Host", "Content-Length", "Transfer-Encoding", "Connection"];
 
+    /// <summary>Writes the body into <paramref name="destination"/> as it arrives, never more than <paramref name="limit"/> allows.</summary>
+    /// <returns>the number of bytes, and the Content-Type exactly as the server sent it.</returns>
     /// <exception cref="WpsException">a refused status, too many redirects, too large, too slow, unreachable.</exception>
     /// <exception cref="OperationCanceledException">the caller cancelled.</exception>
-    public async Task<(byte[] Content, string? MimeType)> DownloadAsync(
-        Uri url, InputReference reference, byte[]? body, string inputName, CancellationToken cancellationToken)
+    public async Task<(long Size, string? MimeType)> DownloadAsync(
+        Uri url, InputReference reference, byte[]? body, InputSizeLimit limit, ChunkWriter destination, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Timeout);
+        var inputName = limit.Input;
         try
         {
-            return await FollowAsync(url, reference, body, inputName, deadline.Token).ConfigureAwait(false);
+            return await FollowAsync(url, reference, body, limit, destination, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -41,9 +48,10 @@ internal sealed class HttpDownloader(HttpClient client, FetchSettings settings)
         }
     }
 
-    private async Task<(byte[] Content, string? MimeType)> FollowAsync(
-        Uri url, InputReference reference, byte[]? body, string inputName, CancellationToken token)
+    private async Task<(long Size, string? MimeType)> FollowAsync(
+        Uri url, InputReference reference, byte[]? body, InputSizeLimit limit, ChunkWriter destination, CancellationToken token)
     {
+        var inputName = limit.Input;
         var method = reference.IsPost ? HttpMethod.Post : HttpMethod.Get;
         var current = url;
         var withCredentials = true;
@@ -72,8 +80,8 @@ internal sealed class HttpDownloader(HttpClient client, FetchSettings settings)
             }
             if (!IsAccepted(status))
                 throw new WpsException([FetchErrors.HttpStatus(inputName, status)]);
-            var content = await ReadLimitedAsync(response.Content, inputName, token).ConfigureAwait(false);
-            return (content, response.Content.Headers.ContentType?.ToString());
+            var size = await CopyLimitedAsync(response.Content, limit, destination, token).ConfigureAwait(false);
+            return (size, RawContentType(response.Content));
         }
     }
 
@@ -107,26 +115,36 @@ internal sealed class HttpDownloader(HttpClient client, FetchSettings settings)
         return request;
     }
 
-    private async Task<byte[]> ReadLimitedAsync(HttpContent content, string inputName, CancellationToken token)
+    private static async Task<long> CopyLimitedAsync(HttpContent content, InputSizeLimit limit, ChunkWriter destination,
+        CancellationToken token)
     {
-        var declared = content.Headers.ContentLength;
-        if (declared > settings.MaxBytes)
-            throw new WpsException([FetchErrors.TooLarge(inputName, settings.MaxBytes)]);
-        using var buffer = new MemoryStream(declared is { } length ? (int)Math.Min(length, 1 << 20) : 0);
+        if (content.Headers.ContentLength is { } declared && declared > limit.Bytes)
+            throw limit.Exceeded(declared);
         var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var chunk = new byte[81920];
+            long total = 0;
             int read;
             while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > settings.MaxBytes)
-                    throw new WpsException([FetchErrors.TooLarge(inputName, settings.MaxBytes)]);
-                buffer.Write(chunk, 0, read);
+                total += read;
+                if (total > limit.Bytes)
+                    throw limit.Exceeded(total, atLeast: true);
+                destination(chunk.AsSpan(0, read));
             }
+            return total;
         }
-        return buffer.ToArray();
     }
+
+    /// <summary>
+    /// The Content-Type as the server wrote it: .NET's parser drops values it does not understand (GeoServer's
+    /// <c>text/xml; subtype=gml/2.1.2</c>), which services read to tell GML versions apart.
+    /// </summary>
+    private static string? RawContentType(HttpContent content) =>
+        content.Headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count > 0
+            ? string.Join(", ", values).Trim()
+            : null;
 
     private bool IsAccepted(int status) => status is >= 200 and < 300 || settings.ExtraSupportedCodes.Contains(status);
 
@@ -144,9 +162,6 @@ internal sealed class HttpDownloader(HttpClient client, FetchSettings settings)
     }
 
     private static bool IsValidHeader(string name, string value) =>
-        name.Length > 0 && name.All(IsTokenChar) && !value.Any(c => c is '\r' or '\n' or '\0');
+        HttpToken.IsToken(name) && !value.Any(c => c is '\r' or '\n' or '\0');
 
-    private static bool IsTokenChar(char c) =>
-        c is > ' ' and < '\u007f' and not ('(' or ')' or '<' or '>' or '@' or ',' or ';' or ':' or '\\' or '"'
-            or '/' or '[' or ']' or '?' or '=' or '{' or '}');
 }

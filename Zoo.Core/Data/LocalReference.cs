@@ -1,3 +1,5 @@
+using Zoo.Core.Files;
+using Zoo.Core.Jobs;
 using Zoo.Core.Wps;
 
 namespace Zoo.Core.Data;
@@ -5,7 +7,8 @@ namespace Zoo.Core.Data;
 /// <summary>
 /// References read from the local disk instead of downloaded: URLs under <c>[main] tmpUrl</c> (read from
 /// tmpPath) and <c>file://</c> URLs (read only inside <c>[main] allowedPaths</c>). Both are judged on the
-/// path they really lead to (<see cref="LocalPaths.Resolve"/>), and that resolved path is what is read.
+/// path they really lead to (<see cref="LocalPaths.Resolve"/>), and that resolved path is what is read; under
+/// tmpPath, never a file that is the kernel's own (<see cref="JobStore.IsKernelPrivate"/>).
 /// </summary>
 internal static class LocalReference
 {
@@ -27,7 +30,8 @@ internal static class LocalReference
         var relative = Uri.UnescapeDataString(url.AbsolutePath[prefix.Length..]);
         var directory = Resolved(tmpPath);
         var file = Resolved(Path.Join(directory, relative));
-        if (file is null || directory is null || file == directory || !LocalPaths.IsUnder(file, directory))
+        if (file is null || directory is null || file == directory || !LocalPaths.IsUnder(file, directory)
+            || JobStore.IsKernelPrivate(Path.GetFileName(file)))
             throw FetchErrors.FileNotAllowed(url.OriginalString);
         return file;
     }
@@ -50,21 +54,34 @@ internal static class LocalReference
         throw FetchErrors.FileNotAllowed(href);
     }
 
-    /// <exception cref="WpsException">the file is missing, unreadable, or larger than the limit.</exception>
-    public static byte[] Read(string path, string inputName, long maxBytes)
+    /// <summary>
+    /// Copies a local file (a regular one: a FIFO or a device would hang the request) into
+    /// <paramref name="destination"/>, within the input's limit.
+    /// </summary>
+    /// <returns>the number of bytes copied.</returns>
+    /// <exception cref="WpsException">the file is missing, not a regular file, unreadable, or larger than the limit.</exception>
+    public static long CopyTo(string path, InputSizeLimit limit, ChunkWriter destination)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > maxBytes)
-                throw new WpsException([FetchErrors.TooLarge(inputName, maxBytes)]);
-            var content = new byte[stream.Length];
-            stream.ReadExactly(content);
-            return content;
+            using var stream = SafeFile.OpenRead(path);
+            if (stream.Length > limit.Bytes)
+                throw limit.Exceeded(stream.Length);
+            var chunk = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                total += read;
+                if (total > limit.Bytes)
+                    throw limit.Exceeded(total, atLeast: true);
+                destination(chunk.AsSpan(0, read));
+            }
+            return total;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new WpsException([FetchErrors.LocalFileUnreadable(inputName)]);
+            throw new WpsException([FetchErrors.LocalFileUnreadable(limit.Input)]);
         }
     }
 

@@ -1,3 +1,5 @@
+using Zoo.Core.Files;
+
 namespace Zoo.Core.Data;
 
 /// <summary>
@@ -7,46 +9,12 @@ namespace Zoo.Core.Data;
 /// </summary>
 public sealed class OutputStore(string tmpPath, string tmpUrl, string serviceUrl)
 {
-    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["text/plain"] = "txt",
-        ["text/xml"] = "xml",
-        ["application/xml"] = "xml",
-        ["text/html"] = "html",
-        ["text/csv"] = "csv",
-        ["application/json"] = "json",
-        ["application/geo+json"] = "geojson",
-        ["application/vnd.geo+json"] = "json",
-        ["application/gml+xml"] = "gml",
-        ["application/vnd.google-earth.kml+xml"] = "kml",
-        ["application/zip"] = "zip",
-        ["application/pdf"] = "pdf",
-        ["application/x-netcdf"] = "nc",
-        ["application/x-hdf"] = "hdf",
-        ["image/tiff"] = "tif",
-        ["image/geotiff"] = "tif",
-        ["image/png"] = "png",
-        ["image/jpeg"] = "jpg",
-        ["image/gif"] = "gif",
-        ["image/svg+xml"] = "svg",
-    };
-
     public string TmpPath => tmpPath;
-
-    /// <summary>ZOO's extension for a mime type (its parameters ignored), txt when unknown.</summary>
-    public static string ExtensionFor(string? mimeType)
-    {
-        var bare = mimeType?.Split(';')[0].Trim() ?? "";
-        return Extensions.TryGetValue(bare, out var extension) ? extension : "txt";
-    }
 
     /// <summary>Writes the content as <c>name</c> in tmpPath (atomically) and returns its URL.</summary>
     public string Store(string name, byte[] content)
     {
-        var path = Path.Combine(tmpPath, name);
-        var temporary = path + ".part";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(Path.Combine(tmpPath, name), content);
         return UrlOf(name);
     }
 

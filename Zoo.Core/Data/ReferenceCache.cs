@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Zoo.Core.Files;
 
 namespace Zoo.Core.Data;
 
@@ -11,14 +12,14 @@ namespace Zoo.Core.Data;
 /// <para>
 /// As in ZOO an entry never expires: a non-empty <c>.zca</c> is reused until someone deletes it (DeleteData,
 /// or the operator). Each file is written to a temporary name and renamed into place, the <c>.zca</c> last,
-/// so a concurrent request sees either no entry or a whole one.
+/// so a concurrent request sees either no entry or a whole one; a download that fails or is too large leaves
+/// nothing behind.
 /// </para>
 /// </summary>
 internal sealed class ReferenceCache(string directory)
 {
-    public const string Shared = "SHARED";
-    public const string Other = "OTHER";
     private const string NoMimeType = "none";
+    private const long SmallFileBytes = 64 * 1024;
 
     public string Directory { get; } = directory;
 
@@ -38,24 +39,25 @@ internal sealed class ReferenceCache(string directory)
         return key.ToString();
     }
 
-    public static string NameFor(string key) => Md5Hex(Encoding.UTF8.GetBytes(key));
-
-    public static string Md5Hex(byte[] data) => Convert.ToHexStringLower(MD5.HashData(data));
+    public static string NameFor(string key) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(key)));
 
     public string ContentPath(string name) => Path.Combine(Directory, name + ".zca");
 
-    /// <summary>The cached entry, or null when there is none (or it is empty, or unreadable: then it is fetched again).</summary>
-    public FetchedInput? TryRead(string name)
+    /// <summary>The cached entry, or null when there is none (or it is empty, or not a regular file: then it is fetched again).</summary>
+    public (string Path, long Size, string? MimeType, string Origin)? TryFind(string name)
     {
         var contentPath = ContentPath(name);
         try
         {
-            var content = File.ReadAllBytes(contentPath);
-            if (content.Length == 0)
+            long size;
+            using (var content = SafeFile.OpenRead(contentPath))
+                size = content.Length;
+            if (size == 0)
                 return null;
-            var mimePath = Path.ChangeExtension(contentPath, ".zcm");
-            var mimeType = File.Exists(mimePath) ? File.ReadAllText(mimePath).Trim() : null;
-            return new FetchedInput(content, mimeType is null or "" or NoMimeType ? null : mimeType, contentPath);
+            var mimeType = SafeFile.ReadTextOrNull(Path.ChangeExtension(contentPath, ".zcm"), SmallFileBytes);
+            var origin = SafeFile.ReadTextOrNull(Path.ChangeExtension(contentPath, ".zcp"), SmallFileBytes);
+            return (contentPath, size, mimeType is null or "" or NoMimeType ? null : mimeType,
+                origin == FetchedInput.Shared ? FetchedInput.Shared : FetchedInput.Other);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -63,37 +65,52 @@ internal sealed class ReferenceCache(string directory)
         }
     }
 
-    /// <summary>Stores an entry; returns its <c>.zca</c> path, or null when the cache cannot be written (reported on stderr).</summary>
-    public string? Write(string name, byte[] content, string? mimeType, bool shared)
+    /// <summary>
+    /// A new entry's content, to fill by streaming (<see cref="Entry.Commit"/> adds its other files), or null when the
+    /// cache cannot be written: then the input is fetched without it (and the operator told on stderr).
+    /// </summary>
+    public Entry? TryCreate(string name)
     {
-        var contentPath = ContentPath(name);
         try
         {
-            WriteAtomically(Path.ChangeExtension(contentPath, ".zcm"), Encoding.UTF8.GetBytes(mimeType ?? NoMimeType));
-            WriteAtomically(Path.ChangeExtension(contentPath, ".zcp"), Encoding.ASCII.GetBytes(shared ? Shared : Other));
-            WriteAtomically(Path.ChangeExtension(contentPath, ".zmd"), Encoding.ASCII.GetBytes(Md5Hex(content)));
-            WriteAtomically(contentPath, content);
-            return contentPath;
+            return new Entry(this, name, AtomicFile.Create(ContentPath(name)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"zoo: unable to write the cache entry {contentPath}: {e.Message}");
+            Console.Error.WriteLine($"zoo: unable to write a cache entry in {Directory}: {e.Message}");
             return null;
         }
     }
 
-    private void WriteAtomically(string path, byte[] bytes)
+    /// <summary>An entry being downloaded: its MD5 is computed as the bytes pass.</summary>
+    public sealed class Entry(ReferenceCache cache, string name, AtomicFile.Writer content) : IDisposable
     {
-        var temporary = Path.Combine(Directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        private readonly IncrementalHash _md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+
+        public string Path => content.Path;
+
+        public void Write(ReadOnlySpan<byte> bytes)
         {
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, path, overwrite: true);
+            _md5.AppendData(bytes);
+            content.Stream.Write(bytes);
         }
-        catch
+
+        public void Commit(string? mimeType, bool shared)
         {
-            File.Delete(temporary);
-            throw;
+            var contentPath = cache.ContentPath(name);
+            AtomicFile.Write(System.IO.Path.ChangeExtension(contentPath, ".zcm"), Encoding.UTF8.GetBytes(OneLine(mimeType) ?? NoMimeType));
+            AtomicFile.Write(System.IO.Path.ChangeExtension(contentPath, ".zcp"), Encoding.ASCII.GetBytes(shared ? FetchedInput.Shared : FetchedInput.Other));
+            AtomicFile.Write(System.IO.Path.ChangeExtension(contentPath, ".zmd"), Encoding.ASCII.GetBytes(Convert.ToHexStringLower(_md5.GetHashAndReset())));
+            content.Commit();
         }
+
+        public void Dispose()
+        {
+            content.Dispose();
+            _md5.Dispose();
+        }
+
+        private static string? OneLine(string? value) =>
+            value is null ? null : new string(value.Where(c => !char.IsControl(c)).ToArray());
     }
 }

@@ -4,13 +4,17 @@ using Zoo.Core.Wps;
 
 namespace Zoo.Core.Data;
 
+/// <summary>One input reference to fetch: the reference, the input's size limit, and how to open its input file.</summary>
+public sealed record ReferenceRequest(InputReference Reference, InputSizeLimit Limit, Func<InputFileWriter> OpenInputFile);
+
 /// <summary>
-/// Fetches the Execute inputs given by reference, as ZOO does and without its holes:
+/// Fetches the Execute inputs given by reference, as ZOO does and without its holes, each straight into a file
+/// (never whole in memory) and never beyond its input's size limit:
 /// <list type="bullet">
-/// <item>a URL under tmpUrl is read from tmpPath, if it stays inside tmpPath;</item>
-/// <item><c>file://</c> only inside <c>[main] allowedPaths</c>;</item>
-/// <item>http/https from the cache when the entry exists, else downloaded (<see cref="HttpDownloader"/>)
-/// and cached (<see cref="ReferenceCache"/>);</item>
+/// <item>a URL under tmpUrl is read from tmpPath, if it stays inside tmpPath and is not one of the kernel's own files;</item>
+/// <item><c>file://</c> only inside <c>[main] allowedPaths</c>, regular files only;</item>
+/// <item>http/https from the cache when the entry exists, else downloaded (<see cref="HttpDownloader"/>) into a new
+/// cache entry (<see cref="ReferenceCache"/>), or into the input's file when there is no cache;</item>
 /// <item>any other scheme is refused.</item>
 /// </list>
 /// </summary>
@@ -40,31 +44,29 @@ public sealed class ReferenceFetcher : IDisposable
 
     /// <exception cref="WpsException">the reference is refused or cannot be fetched.</exception>
     /// <exception cref="OperationCanceledException">the caller cancelled.</exception>
-    public async Task<FetchedInput> FetchAsync(InputReference reference, string inputName, CancellationToken cancellationToken)
+    public async Task<FetchedInput> FetchAsync(ReferenceRequest request, CancellationToken cancellationToken)
     {
+        var (reference, limit, openInputFile) = request;
+        limit = limit.AtMost(_settings.MaxBytes);
         var href = reference.Href;
         if (href.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            var file = LocalReference.AllowedFile(_settings, href);
-            return new FetchedInput(LocalReference.Read(file, inputName, _settings.MaxBytes), null, null);
-        }
+            return CopyLocal(LocalReference.AllowedFile(_settings, href), limit, openInputFile);
         if (!Uri.TryCreate(href, UriKind.Absolute, out var url)
             || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             throw FetchErrors.UnknownProtocol(href);
         if (LocalReference.TmpFile(_settings, url) is { } tmpFile)
-            return new FetchedInput(LocalReference.Read(tmpFile, inputName, _settings.MaxBytes), null, null);
-        return await DownloadAsync(url, reference, inputName, cancellationToken).ConfigureAwait(false);
+            return CopyLocal(tmpFile, limit, openInputFile);
+        return await DownloadAsync(url, reference, limit, openInputFile, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Fetches every reference at once, as ZOO runs its downloads in parallel; results in the order given.
     /// When some fail, one <see cref="WpsException"/> carries all their errors, in that order.
     /// </summary>
-    public async Task<IReadOnlyList<FetchedInput>> FetchAllAsync(
-        IReadOnlyList<(InputReference Reference, string InputName)> references, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FetchedInput>> FetchAllAsync(IReadOnlyList<ReferenceRequest> requests, CancellationToken cancellationToken)
     {
-        var fetches = references
-            .Select(r => Task.Run(() => FetchAsync(r.Reference, r.InputName, cancellationToken), cancellationToken))
+        var fetches = requests
+            .Select(r => Task.Run(() => FetchAsync(r, cancellationToken), cancellationToken))
             .ToArray();
         try
         {
@@ -90,33 +92,64 @@ public sealed class ReferenceFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<FetchedInput> DownloadAsync(
-        Uri url, InputReference reference, string inputName, CancellationToken cancellationToken)
+    private static FetchedInput CopyLocal(string path, InputSizeLimit limit, Func<InputFileWriter> openInputFile)
     {
-        var body = reference.IsPost ? await BodyAsync(reference, inputName, cancellationToken).ConfigureAwait(false) : null;
+        using var file = openInputFile();
+        var size = LocalReference.CopyTo(path, limit, file.Write);
+        var data = file.Commit(isXml: false);
+        return new FetchedInput(data?.Path ?? "", size, null, IsCached: false, null, IsCacheEntry: false, FetchedInput.Local);
+    }
+
+    private async Task<FetchedInput> DownloadAsync(Uri url, InputReference reference, InputSizeLimit limit,
+        Func<InputFileWriter> openInputFile, CancellationToken cancellationToken)
+    {
+        var body = reference.IsPost ? await BodyAsync(reference, limit.Input, cancellationToken).ConfigureAwait(false) : null;
         var shared = Forwarding.IsShared(_settings, reference.Href);
-        string? name = null;
+        var origin = shared ? FetchedInput.Shared : IsLocal(url) ? FetchedInput.Local : FetchedInput.Other;
         if (_cache is not null)
         {
             var forwarded = shared ? [] : Forwarding.HeadersFor(_settings, url);
             var bodyText = body is null ? null : reference.Body ?? Encoding.UTF8.GetString(body);
-            name = ReferenceCache.NameFor(ReferenceCache.KeyFor(reference, bodyText, forwarded));
-            if (_cache.TryRead(name) is { } cached)
-                return cached;
+            var name = ReferenceCache.NameFor(ReferenceCache.KeyFor(reference, bodyText, forwarded));
+            if (_cache.TryFind(name) is { } cached)
+            {
+                if (cached.Size > limit.Bytes)
+                    throw limit.Exceeded(cached.Size);
+                return new FetchedInput(cached.Path, cached.Size, null, IsCached: true, cached.MimeType, IsCacheEntry: true, cached.Origin);
+            }
+            if (_cache.TryCreate(name) is { } entry)
+            {
+                using (entry)
+                {
+                    var (downloaded, serverType) = await _downloader.DownloadAsync(url, reference, body, limit, entry.Write, cancellationToken)
+                        .ConfigureAwait(false);
+                    entry.Commit(serverType, shared);
+                    return new FetchedInput(entry.Path, downloaded, serverType, IsCached: false, null, IsCacheEntry: true, origin);
+                }
+            }
         }
-        var (content, mimeType) = await _downloader.DownloadAsync(url, reference, body, inputName, cancellationToken)
+        using var file = openInputFile();
+        var (size, mimeType) = await _downloader.DownloadAsync(url, reference, body, limit, file.Write, cancellationToken)
             .ConfigureAwait(false);
-        var cacheFile = _cache is not null && name is not null ? _cache.Write(name, content, mimeType, shared) : null;
-        return new FetchedInput(content, mimeType, cacheFile);
+        var data = file.Commit(isXml: false);
+        return new FetchedInput(data?.Path ?? "", size, mimeType, IsCached: false, null, IsCacheEntry: false, origin);
     }
 
-    /// <summary>The POST body: inline, else fetched from the body reference (by the same rules), else empty.</summary>
+    /// <summary>A URL of this server's MapServer: ZOO calls its provenance LOCAL.</summary>
+    private bool IsLocal(Uri url) =>
+        _settings.LocalPrefixes.Any(prefix => url.OriginalString.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The POST body: inline, else fetched from the body reference (by the same rules, and held: it is small), else empty.</summary>
     private async Task<byte[]> BodyAsync(InputReference reference, string inputName, CancellationToken cancellationToken)
     {
         if (reference.Body is { } inline)
             return Encoding.UTF8.GetBytes(inline);
-        if (reference.BodyReference is { } bodyReference)
-            return (await FetchAsync(InputReference.Get(bodyReference), inputName, cancellationToken).ConfigureAwait(false)).Content;
-        return [];
+        if (reference.BodyReference is not { } bodyReference)
+            return [];
+        var content = new MemoryStream();
+        var limit = new InputSizeLimit(inputName, _settings.MaxBodyBytes, null);
+        var fetched = await FetchAsync(new ReferenceRequest(InputReference.Get(bodyReference), limit,
+            () => InputFileWriter.InMemory(content, limit)), cancellationToken).ConfigureAwait(false);
+        return fetched.IsCacheEntry ? await File.ReadAllBytesAsync(fetched.Path, cancellationToken).ConfigureAwait(false) : content.ToArray();
     }
 }

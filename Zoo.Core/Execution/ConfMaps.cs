@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Processes;
 
@@ -10,9 +11,6 @@ namespace Zoo.Core.Execution;
 /// </summary>
 public static class ConfMaps
 {
-    /// <summary>Credentials reach services only when the operator forwards them ([security] attributes).</summary>
-    private static readonly string[] Credentials = ["HTTP_AUTHORIZATION", "HTTP_COOKIE", "HTTP_PROXY_AUTHORIZATION"];
-
     public static ZooMaps Build(JobIdentity job, MainConfig config, ServiceEntry entry, Configuration.Zcfg.ProcessDescription process,
         IReadOnlyDictionary<string, string> environment, ConfigValues requestParameters, string serviceUrl, string version,
         string language, bool isAsync)
@@ -42,15 +40,9 @@ public static class ConfMaps
         lenv["async"] = isAsync ? "true" : "false";
         lenv["soap"] = "false";
 
-        var forwarded = MainConfig.SplitList(config.Security["attributes"] ?? "")
-            .Select(name => "HTTP_" + name.ToUpperInvariant().Replace('-', '_'))
-            .ToHashSet(StringComparer.Ordinal);
         var renv = maps.GetOrAdd("renv");
-        foreach (var (name, value) in environment.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (value.Length > 0 && (!Credentials.Contains(name) || forwarded.Contains(name)))
-                renv[name] = value;
-        }
+        foreach (var (name, value) in CredentialVariables.Kept(environment, config).OrderBy(e => e.Key, StringComparer.Ordinal))
+            renv[name] = value;
         maps.Set("request", new ZooMap(requestParameters));
         return maps;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Zoo.Core.Configuration;
 using Zoo.Core.Wps;
 
 namespace Zoo.Core.Execution;
@@ -28,10 +29,20 @@ public static class ExecuteErrors
             : $"The maximum allowed occurrences for <{name}> ({maximum.ToString(CultureInfo.InvariantCulture)}) was exceeded.");
 
     public static OwsError WrongLiteral(string name, string value, string dataType) =>
-        new("InvalidParameterValue", name, $"The value <{value}> of the <{name}> input is not a valid {dataType}.");
+        new("InvalidParameterValue", name, $"The value <{Shortened(value)}> of the <{name}> input is not a valid {dataType}.");
 
     public static OwsError NotAllowed(string name, string value) =>
-        new("InvalidParameterValue", name, $"The value <{value}> of the <{name}> input is not one of its allowed values.");
+        new("InvalidParameterValue", name, $"The value <{Shortened(value)}> of the <{name}> input is not one of its allowed values.");
+
+    /// <summary>A format (mimeType, encoding, schema) the .zcfg does not declare for the input or output.</summary>
+    public static OwsError UnsupportedFormat(string name, ConfigValues requested, string what) =>
+        new("InvalidParameterValue", name,
+            $"The format {Shown(requested)} given for the <{name}> {what} is not one the ZOO ServicesProvider configuration file declares for it.");
+
+    /// <summary>A unit of measure the .zcfg does not declare for the literal input.</summary>
+    public static OwsError UnsupportedUnit(string name, string uom, string what = "input") =>
+        new("InvalidParameterValue", name,
+            $"The unit of measure <{Shortened(uom)}> of the <{name}> {what} is not one the ZOO ServicesProvider configuration file declares for it.");
 
     public static OwsError NotBase64(string name) =>
         new("InvalidParameterValue", name, $"The <{name}> input is declared base64 encoded but is not valid base64.");
@@ -63,6 +74,12 @@ public static class ExecuteErrors
     public static WpsException RawOutputMissing(string name) =>
         new("InvalidParameterValue", "RawDataOutput",
             $"Wrong RawDataOutput parameter: unable to fetch any result for the given parameter name: \"{name}\".");
+
+    private static string Shown(ConfigValues format) =>
+        string.Join(", ", format.Where(p => p.Key is "mimeType" or "encoding" or "schema").Select(p => $"{p.Key}={Shortened(p.Value)}"));
+
+    /// <summary>A client's value as a message repeats it: never more than a line's worth.</summary>
+    private static string Shortened(string value) => value.Length <= 100 ? value : value[..100] + "...";
 
     public static WpsException CannotStoreOutput(string fileName, string output) =>
         new("InternalError", null, $"Unable to create the file \"{fileName}\" for storing the {output} final result.");

@@ -1,176 +1,223 @@
 using System.Globalization;
-using System.Text;
 using Zoo.Core.Configuration;
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
 using Zoo.Core.Processes;
-using Zoo.Core.Wps;
 using Zoo.Core.Wps.Requests.Execute;
 
 namespace Zoo.Core.Execution;
 
 /// <summary>
-/// Builds the <c>inputs</c> maps a service receives, ZOO's way: one map per declared input holding
-/// <c>value</c> (a list, with <c>length</c> and <c>isArray</c>, for several values), the attributes
-/// the request gave, and the .zcfg defaults for what it left out. Checks what ZOO checks (required
-/// inputs, occurrences, unknown names) and the literal values against their declaration.
+/// Builds the <c>inputs</c> maps a service receives, with the keys ZOO hands (kernel.md §6), set by the kernel
+/// alone (a client's attribute reaches a map only if ZOO's grammar names it and the input's declaration allows it):
+/// <list type="bullet">
+/// <item>every input: <c>value</c>, <c>inRequest</c>, <c>minOccurs</c>, <c>maxOccurs</c> (and <c>maximumMegabytes</c>,
+/// <c>useMapserver</c> when declared), the format or unit asked for, and the defaults of the matching .zcfg block;</item>
+/// <item>complex data by value: its input file <c>Input_&lt;name&gt;_&lt;usid&gt;_&lt;n&gt;.&lt;ext&gt;</c>, handed as
+/// <c>cache_file</c>, <c>cache_url</c> and <c>byValue</c> unless <c>[main] memory=load</c>; <c>size</c>; <c>base64_value</c>
+/// when it came base64 encoded;</item>
+/// <item>by reference: <c>xlink:href</c>, <c>href</c>, <c>Reference</c>, <c>Order</c> (its place among the downloads,
+/// from 1), <c>origin</c>, <c>size</c>, <c>cache_file</c>, the server's Content-Type as <c>mimeType</c>, and
+/// <c>isCached</c> with <c>fmimeType</c> only when the cache served it;</item>
+/// <item>several values: <c>value</c>, <c>size</c>, <c>cache_file</c> and the type key as lists, with <c>length</c> and
+/// <c>isArray</c>, the other keys of later values as <c>key_n</c>.</item>
+/// </list>
+/// Data never passes through the kernel: <c>value</c> names the file, which the service's runtime reads.
 /// </summary>
-public static class InputMaps
+public sealed class InputMaps(InputFiles files, bool memoryLoad, OutputStore? urls)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+    private static readonly string[] ListKeys = ["value", "size", "cache_file", "mimeType", "dataType"];
+    private static readonly string[] NumberedKeys = ["Reference", "Order", "xlink:href", "isCached", "fmimeType", "schema", "encoding", "uom", "cache_url", "byValue"];
 
-    public static ZooMaps Build(ProcessDescription process, IReadOnlyList<InputValue> values,
-        IReadOnlyDictionary<InputValue, FetchedInput> fetched)
+    /// <param name="fetched">the fetched content of every value given by reference.</param>
+    /// <exception cref="Wps.WpsException">complex data given as text in a key=value request is larger than its input allows.</exception>
+    public ZooMaps Build(ProcessDescription process, IReadOnlyList<InputValue> values, IReadOnlyDictionary<InputValue, FetchedInput> fetched)
     {
-        var errors = new List<OwsError>();
-        var declared = Flatten(process.Inputs, "").ToList();
-        foreach (var unknown in values.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase)
-                     .Where(name => !declared.Any(d => d.Name.Equals(name, StringComparison.OrdinalIgnoreCase))))
-            errors.Add(ExecuteErrors.UnknownInput(unknown));
-
         var maps = new ZooMaps();
-        foreach (var (name, io) in declared)
+        var order = new Dictionary<InputValue, int>(ReferenceEqualityComparer.Instance);
+        foreach (var value in values.Where(v => v.Reference is not null))
+            order[value] = order.Count + 1;
+        foreach (var (name, io) in DeclaredInputs.Of(process).All)
         {
             var given = values.Where(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
-            var defaults = io.Data?.Default;
             if (given.Count == 0)
             {
-                if (defaults?["value"] is { } defaultValue)
-                    maps.Set(name, DefaultMap(defaultValue, defaults));
-                else if (MinOccurs(io) > 0)
-                    errors.Add(ExecuteErrors.MissingInput(name));
+                if (io.Data?.Default?["value"] is { } defaultValue)
+                    maps.Set(name, DefaultMap(defaultValue, io));
                 continue;
             }
-            var maximum = MaxOccurs(io);
-            if (given.Count > maximum)
-            {
-                errors.Add(ExecuteErrors.TooManyOccurrences(name, maximum));
-                continue;
-            }
-            var map = new ZooMap();
-            var items = new List<MapValue>();
-            foreach (var value in given)
-            {
-                var item = ValueOf(value, io, fetched, map, errors);
-                if (item is not null)
-                    items.Add(item);
-            }
-            map["value"] = items.Count == 1 ? items[0] : new ListValue(items);
-            if (items.Count > 1)
-            {
-                map["length"] = items.Count.ToString(CultureInfo.InvariantCulture);
-                map["isArray"] = "true";
-            }
-            map["inRequest"] = "true";
-            foreach (var (key, value) in defaults ?? ConfigValues.Empty)
-            {
-                if (key is not ("value" or "AllowedValues") && !key.StartsWith("range", StringComparison.OrdinalIgnoreCase))
-                    map.SetDefault(key, value);
-            }
-            maps.Set(name, map);
+            var occurrences = given.Select((value, index) => Occurrence(name, io, value, index, fetched, order)).ToList();
+            maps.Set(name, occurrences.Count == 1 ? occurrences[0] : Merged(occurrences));
         }
-        if (errors.Count > 0)
-            throw new WpsException(errors);
         return maps;
     }
 
-    /// <summary>Nested (WPS 2.0) inputs reach the service as <c>parent.child</c>.</summary>
-    private static IEnumerable<(string Name, IoDescription Io)> Flatten(IReadOnlyList<IoDescription> inputs, string prefix)
+    private ZooMap Occurrence(string name, IoDescription io, InputValue input, int index,
+        IReadOnlyDictionary<InputValue, FetchedInput> fetched, IReadOnlyDictionary<InputValue, int> order)
     {
-        foreach (var input in inputs)
+        var map = new ZooMap();
+        if (input.Reference is { } reference)
+            Referenced(map, reference.Href, fetched[input], order[input]);
+        else if (input.BoundingBox is { } box)
+            Box(map, box);
+        else if (io.Data?.Kind == DataKind.Literal)
+            map["value"] = input.Value ?? "";
+        else
+            Inline(map, input.Data ?? Store(name, io, input, index), input);
+        map["inRequest"] = "true";
+        AddDeclared(map, io, input);
+        return map;
+    }
+
+    private void Inline(ZooMap map, InlineData data, InputValue input)
+    {
+        map["value"] = new FileValue(data.Path);
+        map["size"] = data.Size.ToString(CultureInfo.InvariantCulture);
+        if (string.Equals(input.Attributes["encoding"], "base64", StringComparison.OrdinalIgnoreCase))
+            map["base64_value"] = new FileValue(data.Path, AsBase64: true);
+        if (memoryLoad)
+            return;
+        map["cache_file"] = data.Path;
+        if (urls is not null)
+            map["cache_url"] = urls.UrlOf(Path.GetFileName(data.Path));
+        map["byValue"] = "true";
+    }
+
+    private static void Referenced(ZooMap map, string href, FetchedInput content, int order)
+    {
+        map["value"] = new FileValue(content.Path);
+        map["xlink:href"] = href;
+        map["href"] = href;
+        map["Reference"] = href;
+        map["Order"] = order.ToString(CultureInfo.InvariantCulture);
+        map["origin"] = content.Origin;
+        map["size"] = content.Size.ToString(CultureInfo.InvariantCulture);
+        map["cache_file"] = content.Path;
+        if (content.MimeType is { } mimeType)
+            map["mimeType"] = mimeType;
+        if (content.IsCached)
         {
-            if (input.NestedInputs.Count > 0)
-            {
-                foreach (var nested in Flatten(input.NestedInputs, prefix + input.Name + "."))
-                    yield return nested;
-            }
-            else
-                yield return (prefix + input.Name, input);
+            map["isCached"] = "true";
+            if (content.CachedMimeType is { } cached)
+                map["fmimeType"] = cached;
         }
     }
 
-    private static ZooMap DefaultMap(string value, ConfigValues defaults)
+    private static void Box(ZooMap map, BoundingBoxValue box)
     {
-        var map = new ZooMap { ["value"] = value };
-        foreach (var (key, item) in defaults)
+        map["lowerCorner"] = box.LowerCorner;
+        map["upperCorner"] = box.UpperCorner;
+        if (box.Crs is not null)
+            map["crs"] = box.Crs;
+        if (box.Dimensions is not null)
+            map["dimensions"] = box.Dimensions;
+        map["value"] = string.Join(',', box.LowerCorner.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(box.UpperCorner.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    /// <summary>Complex data a key=value request gave as text: written to its input file like XML requests' data.</summary>
+    private InlineData Store(string name, IoDescription io, InputValue input, int index)
+    {
+        var mimeType = input.Attributes["mimeType"] ?? io.Data?.Default?["mimeType"];
+        using var file = files.Create(io, name, index, mimeType);
+        var text = input.Value ?? "";
+        if (string.Equals(input.Attributes["encoding"] ?? io.Data?.Default?["encoding"], "base64", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                file.Write(Convert.FromBase64String(text.Trim()));
+            }
+            catch (FormatException)
+            {
+                throw new Wps.WpsException([ExecuteErrors.NotBase64(name)]);
+            }
+        }
+        else
+            file.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        return file.Commit(isXml: false) ?? throw new InvalidOperationException("an input file was measured, not written");
+    }
+
+    /// <summary>
+    /// The keys the declaration gives: the occurrence bounds and ZOO's copied keys, the attributes the client gave
+    /// that it allows, then the defaults of the matching format (or the literal's default block) for the rest.
+    /// </summary>
+    private static void AddDeclared(ZooMap map, IoDescription io, InputValue input)
+    {
+        map.SetDefault("minOccurs", io.MinOccurs);
+        map.SetDefault("maxOccurs", io.MaxOccurs);
+        foreach (var key in new[] { "maximumMegabytes", "useMapserver" })
+        {
+            if (io.Keys[key] is { } value)
+                map.SetDefault(key, value);
+        }
+        var data = io.Data;
+        ConfigValues? block;
+        if (data?.Kind == DataKind.Complex)
+        {
+            block = FormatCheck.Match(input.Attributes, data);
+            foreach (var key in new[] { "mimeType", "encoding", "schema" })
+            {
+                if (input.Attributes[key] is { } value)
+                    map.SetDefault(key, value);
+            }
+        }
+        else
+        {
+            block = data?.Default;
+            if (input.Attributes["uom"] is { } uom && data is not null && InputChecks.Units(data).Contains(uom, StringComparer.OrdinalIgnoreCase))
+                map.SetDefault("uom", uom);
+            if (input.Attributes["dataType"] is { } dataType && SameType(dataType, data?.Default?["dataType"]))
+                map.SetDefault("dataType", dataType);
+            if (input.Attributes["crs"] is { } crs)
+                map.SetDefault("crs", crs);
+        }
+        foreach (var (key, value) in block ?? ConfigValues.Empty)
+        {
+            if (key is not ("value" or "AllowedValues") && !key.StartsWith("range", StringComparison.OrdinalIgnoreCase))
+                map.SetDefault(key, value);
+        }
+    }
+
+    /// <summary>A client's dataType is kept only when it says what the .zcfg says (with or without the xs: prefix).</summary>
+    private static bool SameType(string requested, string? declared) =>
+        declared is not null && string.Equals(Bare(requested), Bare(declared), StringComparison.OrdinalIgnoreCase);
+
+    private static string Bare(string dataType)
+    {
+        var hash = dataType.LastIndexOf('#');
+        var colon = dataType.LastIndexOf(':');
+        return dataType[(Math.Max(hash, colon) + 1)..];
+    }
+
+    private static ZooMap DefaultMap(string value, IoDescription io)
+    {
+        var map = new ZooMap { ["value"] = value, ["inRequest"] = "false" };
+        map.SetDefault("minOccurs", io.MinOccurs);
+        map.SetDefault("maxOccurs", io.MaxOccurs);
+        foreach (var (key, item) in io.Data?.Default ?? ConfigValues.Empty)
             map.SetDefault(key, item);
         return map;
     }
 
-    /// <summary>One value as the service sees it; its attributes go into the map (the last value's win).</summary>
-    private static MapValue? ValueOf(InputValue input, IoDescription io, IReadOnlyDictionary<InputValue, FetchedInput> fetched,
-        ZooMap map, List<OwsError> errors)
+    /// <summary>Several values of one input, as ZOO hands them.</summary>
+    private static ZooMap Merged(IReadOnlyList<ZooMap> occurrences)
     {
-        foreach (var (key, attribute) in input.Attributes)
-            map[key] = attribute;
-        if (input.Reference is { } reference)
+        var map = occurrences[0].Copy();
+        foreach (var key in ListKeys)
         {
-            var content = fetched[input];
-            map["xlink:href"] = reference.Href;
-            map["Reference"] = reference.Href;
-            map["size"] = content.Content.Length.ToString(CultureInfo.InvariantCulture);
-            if (content.MimeType is { } mimeType && !input.Attributes.Contains("mimeType"))
-                map["mimeType"] = mimeType;
-            if (content.CacheFile is { } cacheFile)
-            {
-                map["cache_file"] = cacheFile;
-                map["isCached"] = "true";
-            }
-            return TextOrBytes(content.Content);
+            if (occurrences.Any(o => o.Contains(key)))
+                map[key] = new ListValue(occurrences.Select(o => o[key] ?? (MapValue)"").ToList());
         }
-        if (input.BoundingBox is { } box)
+        for (var i = 1; i < occurrences.Count; i++)
         {
-            map["lowerCorner"] = box.LowerCorner;
-            map["upperCorner"] = box.UpperCorner;
-            if (box.Crs is not null)
-                map["crs"] = box.Crs;
-            if (box.Dimensions is not null)
-                map["dimensions"] = box.Dimensions;
-            return string.Join(',', box.LowerCorner.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Concat(box.UpperCorner.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
-        }
-        var text = input.Value ?? "";
-        if (io.Data?.Kind == DataKind.Literal)
-        {
-            if (LiteralCheck.Check(input.Name, text, io.Data.Default) is { } error)
-                errors.Add(error);
-            return text;
-        }
-        var encoding = input.Attributes["encoding"] ?? io.Data?.Default?["encoding"];
-        if (string.Equals(encoding, "base64", StringComparison.OrdinalIgnoreCase))
-        {
-            try
+            foreach (var key in NumberedKeys)
             {
-                var bytes = Convert.FromBase64String(text.Trim());
-                map["base64_value"] = text;
-                map["size"] = bytes.Length.ToString(CultureInfo.InvariantCulture);
-                return new BytesValue(bytes);
-            }
-            catch (FormatException)
-            {
-                errors.Add(ExecuteErrors.NotBase64(input.Name));
-                return null;
+                if (occurrences[i][key] is { } value)
+                    map[key + "_" + i.ToString(CultureInfo.InvariantCulture)] = value;
             }
         }
-        return text;
+        map["length"] = occurrences.Count.ToString(CultureInfo.InvariantCulture);
+        map["isArray"] = "true";
+        return map;
     }
-
-    /// <summary>Fetched data reaches a service as text when it is UTF-8, as bytes otherwise.</summary>
-    private static MapValue TextOrBytes(byte[] content)
-    {
-        try
-        {
-            return StrictUtf8.GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new BytesValue(content);
-        }
-    }
-
-    private static int MinOccurs(IoDescription io) =>
-        int.TryParse(io.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) ? min : 0;
-
-    private static int MaxOccurs(IoDescription io) =>
-        int.TryParse(io.MaxOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : 1;
 }

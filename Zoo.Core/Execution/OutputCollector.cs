@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Zoo.Core.Configuration;
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
 using Zoo.Core.Processes;
+using Zoo.Core.Xml;
 
 namespace Zoo.Core.Execution;
 
@@ -13,8 +15,10 @@ namespace Zoo.Core.Execution;
 /// </summary>
 public static class OutputCollector
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
     public static IReadOnlyList<ProducedOutput> Collect(ProcessDescription process, ZooMaps requested, ZooMaps produced,
-        string jobId, OutputStore? store)
+        string jobId, OutputStore? store, Limits limits)
     {
         var anyRequested = requested.Any(r => r.Value.Text("inRequest") == "true");
         var outputs = new List<ProducedOutput>();
@@ -27,10 +31,10 @@ public static class OutputCollector
             var map = Merge(asked, produced[declaration.Name]);
             if (map["value"] is null && map.Text("generated_file") is null)
                 throw ExecuteErrors.NoValueForOutput(declaration.Name);
-            string? url = null;
             if (string.Equals(map.Text("asReference"), "true", StringComparison.OrdinalIgnoreCase))
-                url = Store(process, declaration, map, jobId, referenceIndex++, store);
-            outputs.Add(new ProducedOutput(declaration, map, url));
+                outputs.Add(new ProducedOutput(declaration, map, Store(process, declaration, map, jobId, referenceIndex++, store)));
+            else
+                outputs.Add(new ProducedOutput(declaration, map, null, EmbeddedXml(declaration, map, limits)));
         }
         return outputs;
     }
@@ -45,6 +49,28 @@ public static class OutputCollector
             ListValue list => Encoding.UTF8.GetBytes(string.Join(',', list.Items)),
             _ => [],
         };
+
+    /// <summary>An XML output by value, checked once here so that the answer embeds it as it is.</summary>
+    private static string? EmbeddedXml(IoDescription declaration, ZooMap map, Limits limits)
+    {
+        if ((declaration.Data?.Kind ?? DataKind.Complex) != DataKind.Complex || !IsXml(map.Text("mimeType"))
+            || string.Equals(map.Text("encoding"), "base64", StringComparison.OrdinalIgnoreCase))
+            return null;
+        try
+        {
+            return XmlEmbedding.Fragment(StrictUtf8.GetString(Content(map)), limits);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsXml(string? mimeType)
+    {
+        var bare = mimeType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
+        return bare is "text/xml" or "application/xml" || bare.EndsWith("+xml", StringComparison.Ordinal);
+    }
 
     private static ZooMap Merge(ZooMap asked, ZooMap? produced)
     {
@@ -61,7 +87,10 @@ public static class OutputCollector
             throw ExecuteErrors.CannotStoreOutput("(no tmpPath)", declaration.Name);
         if (map.Text("generated_file") is { } generated && store.UrlOfFile(generated) is { } generatedUrl)
             return generatedUrl;
-        var extension = map.Text("extension") is { Length: > 0 } ext ? ext : OutputStore.ExtensionFor(map.Text("mimeType"));
+        // A service may name the extension; it is part of a file name in tmpPath, so only a plain token is taken.
+        var extension = map.Text("extension") is { Length: > 0 and <= 32 } ext && ext.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '+')
+            ? ext
+            : MimeTypes.ExtensionFor(map.Text("mimeType"));
         var name = string.Create(CultureInfo.InvariantCulture,
             $"ZOO_DATA_{process.Name}_{declaration.Name}_{jobId}_{index}.{extension}");
         try

@@ -16,10 +16,15 @@ public static class OutputMaps
 
     public static ZooMaps Build(ProcessDescription process, ExecuteRequest request)
     {
-        var errors = request.Outputs
-            .Where(o => !process.Outputs.Any(d => d.Name.Equals(o.Name, StringComparison.OrdinalIgnoreCase)))
-            .Select(o => ExecuteErrors.UnknownOutput(o.Name, request.OutputLocator))
-            .ToList();
+        var errors = new List<OwsError>();
+        foreach (var asked in request.Outputs)
+        {
+            var declared = process.Outputs.FirstOrDefault(d => d.Name.Equals(asked.Name, StringComparison.OrdinalIgnoreCase));
+            if (declared is null)
+                errors.Add(ExecuteErrors.UnknownOutput(asked.Name, request.OutputLocator));
+            else if (Problem(asked, declared) is { } problem)
+                errors.Add(problem);
+        }
         if (errors.Count > 0)
             throw new WpsException(errors);
 
@@ -27,9 +32,13 @@ public static class OutputMaps
         foreach (var output in process.Outputs)
         {
             var map = new ZooMap();
-            foreach (var (key, value) in output.Data?.Default ?? Configuration.ConfigValues.Empty)
+            var asked = request.Outputs.FirstOrDefault(o => o.Name.Equals(output.Name, StringComparison.OrdinalIgnoreCase));
+            var block = output.Data?.Kind == DataKind.Complex && asked is not null
+                ? FormatCheck.Match(asked.Attributes, output.Data)
+                : output.Data?.Default;
+            foreach (var (key, value) in block ?? Configuration.ConfigValues.Empty)
                 map[key] = value;
-            if (request.Outputs.FirstOrDefault(o => o.Name.Equals(output.Name, StringComparison.OrdinalIgnoreCase)) is { } asked)
+            if (asked is not null)
             {
                 foreach (var key in RequestKeys)
                 {
@@ -44,4 +53,18 @@ public static class OutputMaps
         }
         return maps;
     }
+
+    /// <summary>
+    /// A format or unit the .zcfg does not declare: refused, since the mime type of a raw output becomes the
+    /// answer's Content-Type (ZOO's rule: only the formats a process declares).
+    /// </summary>
+    private static OwsError? Problem(OutputRequest asked, IoDescription declared) => declared.Data switch
+    {
+        { Kind: DataKind.Complex } data when FormatCheck.Match(asked.Attributes, data) is null =>
+            ExecuteErrors.UnsupportedFormat(declared.Name, asked.Attributes, "output"),
+        { Kind: DataKind.Literal } data when asked.Attributes["uom"] is { } uom
+                                             && !InputChecks.Units(data).Contains(uom, StringComparer.OrdinalIgnoreCase) =>
+            ExecuteErrors.UnsupportedUnit(declared.Name, uom, "output"),
+        _ => null,
+    };
 }

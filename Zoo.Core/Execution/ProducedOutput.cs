@@ -4,7 +4,8 @@ using Zoo.Core.Processes;
 namespace Zoo.Core.Execution;
 
 /// <summary>An output a run produced, as the response writes it: its declaration, its map, and its URL when stored by reference.</summary>
-public sealed record ProducedOutput(IoDescription Declaration, ZooMap Map, string? ReferenceUrl)
+/// <param name="EmbeddedXml">the value as XML to embed as written, when it is XML the answer may carry (else it goes as text).</param>
+public sealed record ProducedOutput(IoDescription Declaration, ZooMap Map, string? ReferenceUrl, string? EmbeddedXml = null)
 {
     public string Name => Declaration.Name;
 

@@ -13,23 +13,51 @@ namespace Zoo.Core.Execution;
 /// </summary>
 public static class ServiceExecution
 {
-    public static async Task<ServiceRun> PrepareAsync(WpsRequestContext context, ExecuteRequest request, ServiceEntry entry,
-        ProcessDescription process, JobIdentity job, bool isAsync, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the request against its service, fetches its references (each into a file, within its input's
+    /// limit), and builds ZOO's maps. Nothing is fetched for a request that the checks refuse.
+    /// </summary>
+    public static async Task<ServiceRun> PrepareAsync(WpsRequestContext context, ExecuteCall call, JobIdentity job, bool isAsync,
+        CancellationToken cancellationToken)
     {
+        var (request, process, files) = (call.Request, call.Process, call.Files);
         var outputs = OutputMaps.Build(process, request);
-        var references = request.Inputs.Where(i => i.Reference is not null).ToList();
-        var fetched = new Dictionary<InputValue, FetchedInput>(ReferenceEqualityComparer.Instance);
-        if (references.Count > 0)
-        {
-            using var fetcher = new ReferenceFetcher(FetchSettings.From(context.Config, context.Cgi.Environment));
-            var contents = await fetcher.FetchAllAsync(references.Select(r => (r.Reference!, r.Name)).ToList(), cancellationToken);
-            for (var i = 0; i < references.Count; i++)
-                fetched[references[i]] = contents[i];
-        }
-        var inputs = InputMaps.Build(process, request.Inputs, fetched);
-        var conf = ConfMaps.Build(job, context.Config, entry, process, context.Cgi.Environment, context.Request.Parameters,
+        InputChecks.Check(process, request.Inputs);
+        var fetched = await FetchAsync(context, request.Inputs, DeclaredInputs.Of(process), files, cancellationToken);
+        var urls = context.Config.TmpPath is { Length: > 0 } tmpPath ? new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl) : null;
+        var memoryLoad = string.Equals(context.Config.Main["memory"], "load", StringComparison.OrdinalIgnoreCase);
+        var inputs = new InputMaps(files, memoryLoad, urls).Build(process, request.Inputs, fetched);
+        var conf = ConfMaps.Build(job, context.Config, call.Entry, process, context.Cgi.Environment, context.Request.Parameters,
             context.ServiceUrl, context.Request.Version.Number, context.Request.Language, isAsync);
-        return new ServiceRun(entry, process, conf, inputs, outputs);
+        return new ServiceRun(call.Entry, process, conf, inputs, outputs);
+    }
+
+    /// <summary>Fetches every value given by reference; the position of a value among its input's numbers its input file.</summary>
+    private static async Task<Dictionary<InputValue, FetchedInput>> FetchAsync(WpsRequestContext context, IReadOnlyList<InputValue> values,
+        DeclaredInputs declared, InputFiles files, CancellationToken cancellationToken)
+    {
+        var fetched = new Dictionary<InputValue, FetchedInput>(ReferenceEqualityComparer.Instance);
+        var requests = new List<(InputValue Value, ReferenceRequest Request)>();
+        foreach (var (name, io) in declared.All)
+        {
+            var given = values.Where(v => v.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).ToList();
+            for (var index = 0; index < given.Count; index++)
+            {
+                if (given[index].Reference is not { } reference)
+                    continue;
+                var occurrence = index;
+                var mimeType = given[index].Attributes["mimeType"] ?? io.Data?.Default?["mimeType"];
+                var limit = files.LimitOf(io, name);
+                requests.Add((given[index], new ReferenceRequest(reference, limit, () => files.Create(io, name, occurrence, mimeType, limit))));
+            }
+        }
+        if (requests.Count == 0)
+            return fetched;
+        using var fetcher = new ReferenceFetcher(FetchSettings.From(context.Config, context.Cgi.Environment));
+        var contents = await fetcher.FetchAllAsync(requests.Select(r => r.Request).ToList(), cancellationToken);
+        for (var i = 0; i < requests.Count; i++)
+            fetched[requests[i].Value] = contents[i];
+        return fetched;
     }
 
     /// <summary>The outputs of a run that succeeded; a failed run becomes the ExceptionReport ZOO gives.</summary>
@@ -44,6 +72,6 @@ public static class ServiceExecution
         var store = context.Config.TmpPath is { Length: > 0 } tmpPath
             ? new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl)
             : null;
-        return OutputCollector.Collect(process, run.Outputs, outcome.Outputs, job.Id, store);
+        return OutputCollector.Collect(process, run.Outputs, outcome.Outputs, job.Id, store, context.Config.Limits);
     }
 }

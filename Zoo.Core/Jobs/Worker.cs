@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Execution;
@@ -19,7 +20,8 @@ namespace Zoo.Core.Jobs;
 /// </summary>
 public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
 {
-    public async Task<int> RunAsync(string configFile, string jobId)
+    /// <param name="requestInput">where the CGI writes the job's request (<see cref="WorkerRequest"/>): the worker's standard input.</param>
+    public async Task<int> RunAsync(string configFile, string jobId, Stream requestInput)
     {
         if (!JobId.IsWellFormed(jobId))
             return 2;
@@ -29,11 +31,13 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         var store = new JobStore(tmpPath);
         if (!store.Exists(jobId))
             return 2;
+        var monitor = new JobMonitor(store);
         var service = store.ServiceName(jobId) ?? "unknown";
-        await using var log = new StreamWriter(store.ErrorLog(service, jobId), append: true) { AutoFlush = true };
+        await using var log = new StreamWriter(store.OpenErrorLog(service, jobId)) { AutoFlush = true };
         // The web server's pipes are gone: what the job and its service say goes to ZOO's error log.
         Console.SetError(log);
-        store.MarkRunning(jobId, Environment.ProcessId);
+        if (ProcessIdentity.Of(Environment.ProcessId) is { } self)
+            store.MarkRunning(jobId, self);
         // Dismiss asks with SIGTERM: the run is cancelled, so that a runner can stop what it started elsewhere.
         using var dismissal = new CancellationTokenSource();
         using var termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
@@ -41,35 +45,51 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
             signal.Cancel = true;
             dismissal.Cancel();
         });
+        CgiRequest cgi;
         try
         {
-            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, log, dismissal.Token);
+            cgi = WorkerRequest.Read(requestInput, config.Limits, tmpPath);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException or JsonException or BodyTooLargeException)
+        {
+            await log.WriteLineAsync($"zoo_loader --worker {jobId}: the job's request did not arrive whole: {e.Message}");
+            monitor.Fail(jobId, service, "The job's request did not reach its worker.");
+            return 1;
+        }
+        using var body = cgi.Body;
+        try
+        {
+            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, cgi, log, dismissal.Token);
             store.WriteResponse(service, jobId, document);
             store.Finish(jobId, service, succeeded, message);
             return succeeded ? 0 : 1;
         }
         catch (OperationCanceledException) when (dismissal.IsCancellationRequested)
         {
-            store.Finish(jobId, service, succeeded: false, "The job was dismissed.");
+            monitor.Fail(jobId, service, "The job was dismissed.");
+            return 1;
+        }
+        catch (WpsException e)
+        {
+            monitor.Fail(jobId, service, e.Errors[0].Text);
             return 1;
         }
         catch (Exception e)
         {
             // A bug or an operator error: the log says what, the job says it failed.
             await log.WriteLineAsync($"zoo_loader --worker {jobId}: {e}");
-            store.Finish(jobId, service, succeeded: false, "ZOO Kernel failed to process your request.");
+            monitor.Fail(jobId, service, "ZOO Kernel failed to process your request.");
             return 1;
         }
     }
 
     private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,
-        string jobId, TextWriter log, CancellationToken cancellationToken)
+        string jobId, CgiRequest cgi, TextWriter log, CancellationToken cancellationToken)
     {
-        var cgi = SavedRequest.Read(store.RequestFile(jobId));
         var request = WpsRequestParser.Parse(cgi, config);
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
-        var call = Execute.Read(context);
-        var osid = long.TryParse(JobStore.ReadText(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
+        var call = Execute.Read(context, jobId);
+        var osid = long.TryParse(JobStore.ReadSmall(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
             ? sid
             : 0;
         var job = new JobIdentity(jobId, osid, Environment.ProcessId);

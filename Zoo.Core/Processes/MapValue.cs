@@ -17,3 +17,10 @@ public sealed record TextValue(string Text) : MapValue
 public sealed record BytesValue(byte[] Bytes) : MapValue;
 
 public sealed record ListValue(IReadOnlyList<MapValue> Items) : MapValue;
+
+/// <summary>
+/// Data that lies in a file (an input file, a cache entry): the service sees its content as a value, text when
+/// it is UTF-8, bytes otherwise (or its base64 text, as ZOO's <c>base64_value</c>), read by the runtime that
+/// runs the service, so that the kernel never holds it.
+/// </summary>
+public sealed record FileValue(string Path, bool AsBase64 = false) : MapValue;

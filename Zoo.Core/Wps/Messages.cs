@@ -37,6 +37,17 @@ public static class Messages
     public static WpsException UnreadableServiceFile(string detail) =>
         new("InternalError", null, $"Unable to parse the ZCFG file: {detail}");
 
+    /// <summary>A body over [main] maxRequestBytes, or a key=value request over maxQueryBytes: HTTP 413, never read whole.</summary>
+    public static WpsException TooLarge(string what, long maxBytes) =>
+        new([new OwsError("FileSizeExceeded", null,
+            $"The {what} is larger than the {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes this server accepts.")],
+            "413 Request Entity Too Large");
+
+    /// <summary>More identifiers, input values or outputs in one request than [main] maxIdentifiers, maxInputs or maxOutputs.</summary>
+    public static WpsException TooManyValues(string locator, int maximum, string what) =>
+        new("InvalidParameterValue", locator,
+            $"The request gives more than {maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)} {what}, the most this server accepts in one request.");
+
     public static WpsException UnreadableMainConfig() =>
         new("InternalError", null, "Unable to load the main.cfg file.");
 

@@ -11,15 +11,19 @@ public sealed class WpsException : Exception
     {
     }
 
-    public WpsException(IReadOnlyList<OwsError> errors)
+    /// <param name="httpStatus">a status line of its own, where the code's usual one would mislead (a body too large: 413).</param>
+    public WpsException(IReadOnlyList<OwsError> errors, string? httpStatus = null)
         : base(errors.Count > 0 ? errors[0].Text : throw new ArgumentException("no error", nameof(errors)))
     {
         Errors = errors;
+        _httpStatus = httpStatus;
     }
+
+    private readonly string? _httpStatus;
 
     public IReadOnlyList<OwsError> Errors { get; }
 
-    public string HttpStatus => StatusFor(Errors[0].Code);
+    public string HttpStatus => _httpStatus ?? StatusFor(Errors[0].Code);
 
     /// <summary>
     /// ZOO's code → status table. ZOO sends the reason "Not Implemented" with every 500; we send the

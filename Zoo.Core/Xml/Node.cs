@@ -9,6 +9,13 @@ public sealed record CDataNode(string Text) : Node;
 
 public sealed record CommentNode(string Text) : Node;
 
+/// <summary>
+/// XML that is embedded as it was written (a service's XML output, a client's inline XML echoed in lineage):
+/// known to be well-formed and within the depth limit, and never re-indented, so its size in the answer is its
+/// own size, however deep it nests.
+/// </summary>
+public sealed record RawXmlNode(string Xml) : Node;
+
 /// <summary>An element with prefixed name and attributes in the order they are added.</summary>
 public sealed record ElementNode(string Name) : Node
 {

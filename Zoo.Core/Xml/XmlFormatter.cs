@@ -19,6 +19,14 @@ public static class XmlFormatter
         return output.ToString();
     }
 
+    /// <summary>An element as it is written <paramref name="depth"/> levels down a document, for splicing into a stored one.</summary>
+    public static string Fragment(ElementNode element, int depth)
+    {
+        var output = new StringBuilder(256);
+        WriteElement(output, element, depth, indent: true);
+        return output.ToString();
+    }
+
     private static void WriteNode(StringBuilder output, Node node, int depth, bool indent)
     {
         switch (node)
@@ -34,6 +42,9 @@ public static class XmlFormatter
                 break;
             case CommentNode comment:
                 output.Append("<!--").Append(comment.Text.Replace("--", "- -")).Append("-->");
+                break;
+            case RawXmlNode raw:
+                output.Append(raw.Xml);
                 break;
         }
     }

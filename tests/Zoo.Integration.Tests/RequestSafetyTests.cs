@@ -123,9 +123,9 @@ public sealed class RequestSafetyTests
     }
 
     [Test]
-    public void A_one_megabyte_form_body_gets_a_report()
+    public void A_form_body_just_under_the_key_value_limit_gets_a_report_about_its_content()
     {
-        var body = "service=WPS&version=1.0.0&request=DescribeProcess&identifier=" + new string('A', 1024 * 1024);
+        var body = "service=WPS&version=1.0.0&request=DescribeProcess&identifier=" + new string('A', 1000 * 1024);
 
         var result = CgiProcess.Run(_services.Path, "POST", "", System.Text.Encoding.ASCII.GetBytes(body),
             "application/x-www-form-urlencoded", null);
@@ -134,6 +134,21 @@ public sealed class RequestSafetyTests
         {
             Assert.That(result.Status, Is.EqualTo("400 Bad request"));
             Assert.That(ExceptionCode(result), Is.EqualTo("InvalidParameterValue"));
+        });
+    }
+
+    [Test]
+    public void A_form_body_over_the_key_value_limit_is_refused_as_too_large()
+    {
+        var body = "service=WPS&version=1.0.0&request=DescribeProcess&identifier=" + new string('A', 1024 * 1024);
+
+        var result = CgiProcess.Run(_services.Path, "POST", "", System.Text.Encoding.ASCII.GetBytes(body),
+            "application/x-www-form-urlencoded", null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Status, Is.EqualTo("413 Request Entity Too Large"));
+            Assert.That(ExceptionCode(result), Is.EqualTo("FileSizeExceeded"));
         });
     }
 

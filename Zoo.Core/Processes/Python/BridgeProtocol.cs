@@ -4,11 +4,14 @@ namespace Zoo.Core.Processes.Python;
 
 /// <summary>
 /// The JSON the kernel and zoo_bridge.py exchange: maps of strings, <c>{"$bytes": base64}</c> for
-/// binary values, lists for inputs given several times.
+/// binary values, <c>{"$file": path}</c> for data in a file (the bridge reads it: text when UTF-8, bytes
+/// otherwise; with <c>"$as": "base64"</c>, its base64 text), lists for inputs given several times.
 /// </summary>
 public static class BridgeProtocol
 {
     private const string BytesKey = "$bytes";
+    private const string FileKey = "$file";
+    private const string AsKey = "$as";
 
     public static void WriteMaps(Utf8JsonWriter writer, string name, ZooMaps maps)
     {
@@ -55,6 +58,13 @@ public static class BridgeProtocol
             case BytesValue bytes:
                 writer.WriteStartObject();
                 writer.WriteBase64String(BytesKey, bytes.Bytes);
+                writer.WriteEndObject();
+                break;
+            case FileValue file:
+                writer.WriteStartObject();
+                writer.WriteString(FileKey, file.Path);
+                if (file.AsBase64)
+                    writer.WriteString(AsKey, "base64");
                 writer.WriteEndObject();
                 break;
             case ListValue list:

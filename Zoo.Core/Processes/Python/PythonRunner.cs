@@ -14,6 +14,9 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
 {
     private const string BridgeResource = "zoo_bridge.py";
 
+    // Once the interpreter exited and its group was stopped, whatever still holds its pipes escaped the group.
+    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
+
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
         var request = Request(run);
@@ -26,9 +29,7 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (key, value) in run.Conf["env"] ?? new ZooMap())
-            start.Environment[key] = value.ToString();
-        start.Environment["PYTHONPATH"] = string.Join(':', SearchPath(run));
+        SetEnvironment(start, run);
 
         using var process = new Process { StartInfo = start };
         try
@@ -39,9 +40,11 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         {
             return Failure(run, $"Unable to start the Python interpreter {settings.Interpreter}: {e.Message}");
         }
+        // The bridge makes itself the leader of a process group: what the service starts is in it.
+        var group = Jobs.ProcessIdentity.Of(process.Id);
         var result = new MemoryStream();
-        var output = process.StandardOutput.BaseStream.CopyToAsync(result, cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        var output = process.StandardOutput.BaseStream.CopyToAsync(result, CancellationToken.None);
+        var errors = CopyToLogAsync(process.StandardError);
         try
         {
             await process.StandardInput.BaseStream.WriteAsync(request, cancellationToken);
@@ -49,7 +52,7 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         }
         catch (IOException)
         {
-            // The interpreter ended before reading its request; what it said explains why.
+            // The interpreter ended before reading its request; the log says why.
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -57,17 +60,73 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         try
         {
             await process.WaitForExitAsync(timeout.Token);
-            await output;
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            Stop(process, group);
+            await Drained(output, errors);
+            cancellationToken.ThrowIfCancellationRequested();
             return Failure(run, $"The service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
         }
-        var stderr = await errors;
-        if (stderr.Length > 0)
-            log.Write(stderr);
-        return Outcome(run, result.ToArray(), stderr, process.ExitCode);
+        // A bridge that ended its own group (its normal end) left nothing behind; any other end may have.
+        if (process.ExitCode != EndedItsGroup)
+            Stop(process, group);
+        await Drained(output, errors);
+        return Outcome(run, result.ToArray(), process.ExitCode);
+    }
+
+    /// <summary>The exit status of a bridge that killed its own process group: 128 + SIGKILL.</summary>
+    private const int EndedItsGroup = 128 + Jobs.ProcessSignals.Kill;
+
+    /// <summary>
+    /// The service's environment: the request's (<c>[renv]</c>: the CGI environment, without the credentials
+    /// main.cfg does not forward), then main.cfg's <c>[env]</c>, then its module path. Nothing of the kernel's own.
+    /// </summary>
+    private static void SetEnvironment(ProcessStartInfo start, ServiceRun run)
+    {
+        start.Environment.Clear();
+        foreach (var (key, value) in run.Conf["renv"] ?? new ZooMap())
+            start.Environment[key] = value.ToString();
+        foreach (var (key, value) in run.Conf["env"] ?? new ZooMap())
+            start.Environment[key] = value.ToString();
+        if (!start.Environment.ContainsKey("PATH"))
+            start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        start.Environment["PYTHONPATH"] = string.Join(':', SearchPath(run));
+    }
+
+    /// <summary>Stops the interpreter's whole process group: a child the service left running dies with it.</summary>
+    private static void Stop(Process process, Jobs.ProcessIdentity? group)
+    {
+        if (group is not null)
+            Jobs.ProcessSignals.SignalGroup(group, Jobs.ProcessSignals.Kill);
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task Drained(Task output, Task errors) =>
+        await Task.WhenAny(Task.WhenAll(output, errors), Task.Delay(DrainGrace));
+
+    /// <summary>What the service prints goes to the server's log as it comes, never into an answer, never held.</summary>
+    private async Task CopyToLogAsync(StreamReader errors)
+    {
+        var chunk = new char[4096];
+        int read;
+        try
+        {
+            while ((read = await errors.ReadAsync(chunk, CancellationToken.None)) > 0)
+                await log.WriteAsync(chunk.AsMemory(0, read));
+            await log.FlushAsync();
+        }
+        catch (IOException)
+        {
+            // The pipe broke: nothing more to log.
+        }
     }
 
     private byte[] Request(ServiceRun run)
@@ -124,7 +183,7 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         return Path.Combine(tmpPath, lenv.Text("usid") + ".status");
     }
 
-    private static RunOutcome Outcome(ServiceRun run, byte[] stdout, string stderr, int exitCode)
+    private static RunOutcome Outcome(ServiceRun run, byte[] stdout, int exitCode)
     {
         JsonDocument document;
         try
@@ -133,8 +192,8 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         }
         catch (JsonException)
         {
-            var tail = stderr.Length > 2000 ? stderr[^2000..] : stderr;
-            return Failure(run, $"The service {run.Process.Name} ended without a result (exit code {exitCode}). {tail}".TrimEnd());
+            // What it printed before it died is in the server's log; it may be anything, so it stays there.
+            return Failure(run, $"The service {run.Process.Name} ended without a result (exit code {exitCode}).");
         }
         using (document)
         {

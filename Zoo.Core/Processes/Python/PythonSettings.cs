@@ -1,4 +1,3 @@
-using System.Globalization;
 using Zoo.Core.Configuration;
 
 namespace Zoo.Core.Processes.Python;
@@ -10,14 +9,8 @@ namespace Zoo.Core.Processes.Python;
 public sealed record PythonSettings(string Interpreter, TimeSpan Timeout)
 {
     public const string DefaultInterpreter = "/usr/bin/python3";
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
-    public static PythonSettings From(MainConfig config)
-    {
-        var section = config.Document["python"];
-        var seconds = int.TryParse(section["timeout"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? TimeSpan.FromSeconds(value)
-            : DefaultTimeout;
-        return new PythonSettings(section["interpreter"] is { Length: > 0 } interpreter ? interpreter : DefaultInterpreter, seconds);
-    }
+    public static PythonSettings From(MainConfig config) =>
+        new(config.Document["python"]["interpreter"] is { Length: > 0 } interpreter ? interpreter : DefaultInterpreter,
+            config.Limits.ServiceTimeout);
 }

@@ -18,6 +18,9 @@
 # stdout: fd 1 is pointed at fd 2 before anything else happens and the result
 # goes to a private duplicate of the original stdout.
 #
+# Data in files arrives as {"$file": "<path>"} (with "$as": "base64" for
+# base64_value) and is read here, so that the kernel never holds it.
+#
 # Kept lean on purpose (start-up time is paid on every Execute): only sys, os,
 # binascii, atexit and _json (the C accelerator of json, which spares the
 # import of re, enum, functools, collections... about 10 ms) are used on the
@@ -25,6 +28,15 @@
 # traceback only on error.
 import sys
 import os
+
+# --- 0. A process group of its own --------------------------------------------
+# The kernel stops the service's whole group (at its timeout, and once it has
+# answered), so that a child the service left behind never keeps the request
+# or the job alive.
+try:
+    os.setpgid(0, 0)
+except OSError:
+    pass
 
 # --- 1. Take the real stdout away from everything else ----------------------
 try:
@@ -112,7 +124,19 @@ def _zoo_bridge():
         except Exception:
             pass
 
-    # --- $bytes markers <-> bytes -------------------------------------------
+    # --- $bytes and $file markers <-> values ---------------------------------
+    def read_file(path, as_base64):
+        """Data the kernel left in a file: text when it is UTF-8, bytes
+        otherwise, or its base64 text (ZOO's base64_value)."""
+        with open(path, "rb") as data_file:
+            data = data_file.read()
+        if as_base64:
+            return binascii.b2a_base64(data, newline=False).decode("ascii")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data
+
     def decode_tree(value):
         if isinstance(value, dict):
             if len(value) == 1 and "$bytes" in value:
@@ -122,6 +146,12 @@ def _zoo_bridge():
                         return binascii.a2b_base64(raw)
                     except (binascii.Error, ValueError):
                         return raw.encode("utf-8", "replace")
+            if "$file" in value and isinstance(value["$file"], str) and len(value) <= 2:
+                try:
+                    return read_file(value["$file"], value.get("$as") == "base64")
+                except OSError as exc:
+                    stderr_line("[ZOO-BRIDGE] unable to read the input file %s: %s" % (value["$file"], exc))
+                    return ""
             return {k: decode_tree(v) for k, v in value.items()}
         if isinstance(value, list):
             return [decode_tree(v) for v in value]
@@ -310,9 +340,11 @@ def _zoo_bridge():
                 return
             payload = ("%s|%s" % (status, message)).encode("utf-8", "replace")
             directory, base = os.path.split(path)
-            temp = os.path.join(directory, ".%s.%d.tmp" % (base, os.getpid()))
+            # An unpredictable name, created exclusively and never through a
+            # link: tmpPath is shared, and nothing planted there is written through.
+            temp = os.path.join(directory, ".%s.%s.tmp" % (base, binascii.hexlify(os.urandom(8)).decode("ascii")))
             try:
-                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
                 try:
                     while payload:
                         payload = payload[os.write(fd, payload):]
@@ -321,10 +353,11 @@ def _zoo_bridge():
                 os.replace(temp, path)
             except OSError as exc:
                 stderr_line("[ZOO-BRIDGE] unable to write the status file %s: %s" % (path, exc))
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
+                if not isinstance(exc, FileExistsError):
+                    try:
+                        os.unlink(temp)
+                    except OSError:
+                        pass
 
         def update_status(conf, percent):
             """Record the progress (0..100) of the running service."""
@@ -437,10 +470,12 @@ def _zoo_bridge():
         module = sys.modules[module_name]
     except BaseException as exc:
         mark_trace(conf)
+        trace = format_trace(exc, True)
+        stderr_line("[ZOO-BRIDGE] importing %s raised:\n%s" % (module_name, trace))
         emit(None, conf, outputs, error_doc(
             "import",
             "Python module %s cannot be loaded. Message: %s" % (module_name, exception_text(exc)),
-            format_trace(exc, True)))
+            trace))
         return
 
     # 6. the function.
@@ -462,10 +497,13 @@ def _zoo_bridge():
     except BaseException as exc:   # SystemExit and KeyboardInterrupt included
         trace = format_trace(exc, True)
         mark_trace(conf)
+        # The traceback (file names, code lines, local details) goes to the
+        # server's log; the client is told what went wrong, not where.
+        stderr_line("[ZOO-BRIDGE] %s.%s raised:\n%s" % (module_name, function_name, trace))
         emit(None, conf, outputs, error_doc(
             "exception",
             "Unable to run your python process properly. Please check the following messages : %s"
-            % trace, trace))
+            % exception_text(exc), trace))
         return
 
     # An int (or an integer-like object such as numpy.int64), but not a bool.
@@ -517,8 +555,11 @@ def write_result(data):
 
 
 def _finish():
-    """Run the service's atexit handlers, flush and leave with status 0 without
-    waiting for threads the service may have left running."""
+    """Run the service's atexit handlers, flush and leave without waiting for
+    threads the service may have left running: the bridge ends its whole
+    process group (it is the leader), so that nothing the service started
+    outlives it; the kernel knows that end by its SIGKILL status. Without a
+    group of its own it leaves with status 0 and the kernel ends the rest."""
     try:
         atexit._run_exitfuncs()
     except BaseException:
@@ -528,6 +569,12 @@ def _finish():
             stream.flush()
         except BaseException:
             pass
+    try:
+        if os.getpgid(0) == os.getpid():
+            import signal
+            os.killpg(0, signal.SIGKILL)
+    except BaseException:
+        pass
     os._exit(0)
 
 

@@ -8,8 +8,8 @@ using Zoo.Core.Wps.Responses;
 
 namespace Zoo.Core.Wps.Operations;
 
-/// <summary>An Execute request read and matched to its service.</summary>
-public sealed record ExecuteCall(string Identifier, ServiceEntry Entry, ProcessDescription Process, ExecuteRequest Request);
+/// <summary>An Execute request read and matched to its service, with where its inputs' data lies.</summary>
+public sealed record ExecuteCall(string Identifier, ServiceEntry Entry, ProcessDescription Process, ExecuteRequest Request, InputFiles Files);
 
 /// <summary>
 /// Execute: finds the service, reads the request (KVP 1.0.0, or XML in either version), and either
@@ -22,35 +22,61 @@ public static class Execute
     {
         if (GetStatusService.Handles(context))
             return GetStatusService.Answer(context);
-        var call = Read(context);
-        if (RunsAsynchronously(call, context.Request.Version))
-            return AsyncExecution.Accept(context, call);
-        if (IsHpc(call.Process))
-            throw ExecuteErrors.SynchronousNotSupported(call.Process.Name);
         var job = JobIdentity.New();
-        var outputs = await RunAsync(context, call, job, runners, isAsync: false, cancellationToken);
-        return Answer(context, call, job, outputs);
+        var call = Read(context, job.Id);
+        if (RunsAsynchronously(call, context.Request.Version))
+            return AsyncExecution.Accept(context, call, job);
+        try
+        {
+            if (IsHpc(call.Process))
+                throw ExecuteErrors.SynchronousNotSupported(call.Process.Name);
+            var outputs = await RunAsync(context, call, job, runners, isAsync: false, cancellationToken);
+            return Answer(context, call, job, outputs);
+        }
+        finally
+        {
+            // The run is over: its input files go with it (an asynchronous job keeps them with its other files).
+            call.Files.DeleteAll();
+        }
     }
 
     /// <summary>Reads the request and checks it against its service, as ZOO does before running anything.</summary>
-    public static ExecuteCall Read(WpsRequestContext context)
+    /// <param name="jobId">names the input files of the data the request gives by value.</param>
+    public static ExecuteCall Read(WpsRequestContext context, string jobId)
     {
         var wps = context.Request;
         var identifier = wps.Identifiers.FirstOrDefault() ?? "";
         if (wps.Xml is null && !wps.Version.IsV1)
             throw ExecuteErrors.ExecuteOverGet();
         var entry = ServiceRegistry.For(context.Config).Find(identifier) ?? throw ExecuteErrors.UnknownProcess(identifier);
-        var request = ReadRequest(context, identifier);
         var process = ServiceFiles.Read(entry, headerOnly: false);
+        var files = InputFiles.For(context.Config, jobId);
+        ExecuteRequest request;
+        try
+        {
+            request = ReadRequest(context, identifier, process, files);
+        }
+        catch
+        {
+            files.DeleteAll();
+            throw;
+        }
         if (wps.Version.IsV1 && request.Status && !request.StoreExecuteResponse)
+        {
+            files.DeleteAll();
             throw ExecuteErrors.StatusWithoutStore();
-        return new ExecuteCall(identifier, entry, process, request);
+        }
+        return new ExecuteCall(identifier, entry, process, request, files);
     }
 
-    public static ExecuteRequest ReadRequest(WpsRequestContext context, string identifier) =>
-        context.Request.Xml is { } xml
-            ? XmlExecuteReader.Read(xml.Operation, context.Request.Version, identifier)
-            : KvpExecuteReader.Read(context.Request.Parameters, identifier);
+    /// <param name="process">the service, whose declarations say how each input is read; null reads every input as a literal.</param>
+    public static ExecuteRequest ReadRequest(WpsRequestContext context, string identifier, ProcessDescription? process, InputFiles files)
+    {
+        var declared = DeclaredInputs.Of(process);
+        return context.Request.Xml is not null
+            ? XmlExecuteReader.Read(context.Cgi.Body, context.Request.Version, identifier, declared.Find, files)
+            : KvpExecuteReader.Read(context.Request.Parameters, identifier, context.Config.Limits);
+    }
 
     /// <summary>
     /// 1.0.0: status=true. 2.0.0: mode=async, refused (NoSuchMode) when the .zcfg allows only another
@@ -77,7 +103,7 @@ public static class Execute
         RunnerCatalog runners, bool isAsync, CancellationToken cancellationToken)
     {
         var runner = runners.Find(call.Process.ServiceType) ?? throw ExecuteErrors.UnsupportedServiceType(call.Process.ServiceType);
-        var run = await ServiceExecution.PrepareAsync(context, call.Request, call.Entry, call.Process, job, isAsync, cancellationToken);
+        var run = await ServiceExecution.PrepareAsync(context, call, job, isAsync, cancellationToken);
         // ZOO keeps a job's whole [lenv] in <id>_lenv.cfg, where tools made for ZOO read it.
         if (isAsync && context.Config.TmpPath is { Length: > 0 } tmpPath && run.Conf["lenv"] is { } lenv)
             new JobStore(tmpPath).WriteLenv(job.Id, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
@@ -107,7 +133,7 @@ public static class Execute
     /// <summary>A stored synchronous answer is a finished job, so that its statusLocation (GetStatus) finds it.</summary>
     private static void StoreFinishedJob(JobStore store, ExecuteCall call, JobIdentity job, string document)
     {
-        store.Create(job.Id, job.Osid, request: null);
+        store.Create(job.Id, job.Osid);
         store.WriteLenv(job.Id, JobLenv(call, job.Id, isAsync: false));
         store.WriteResponse(call.Process.Name, job.Id, document);
         store.Finish(job.Id, call.Process.Name, succeeded: true, message: null);

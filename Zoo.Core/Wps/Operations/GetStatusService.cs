@@ -1,4 +1,5 @@
 using Zoo.Core.Cgi;
+using Zoo.Core.Data;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps.Requests.Execute;
@@ -25,14 +26,14 @@ public static class GetStatusService
 
     public static OperationAnswer Answer(WpsRequestContext context)
     {
-        var request = Execute.ReadRequest(context, Identifier);
+        var request = Execute.ReadRequest(context, Identifier, process: null, InputFiles.MeasureOnly(context.Config.Limits));
         var id = request.Inputs.FirstOrDefault(i => i.Name.Equals("sid", StringComparison.OrdinalIgnoreCase))?.Value?.Trim();
         if (context.Config.TmpPath is not { Length: > 0 } tmpPath || id is null || !new JobStore(tmpPath).Exists(id))
             throw new WpsException("InvalidParameterValue", "sid",
                 "The JobID from the request does not match any of the Jobs running on this server");
         var store = new JobStore(tmpPath);
         var state = new JobMonitor(store).State(id);
-        var document = state.ServiceName is { } service ? JobStore.ReadText(store.ResponseFile(service, id)) : null;
+        var document = state.ServiceName is { } service ? store.ReadDocument(store.ResponseFile(service, id)) : null;
         if (document is null)
             throw new WpsException("NoApplicableCode", null, "The status document of this job is not available yet.");
         if (state.Phase == JobPhase.Running)

@@ -22,7 +22,10 @@ public static class JobOperations
         var state = new JobMonitor(store).State(id);
         if (state.Phase is JobPhase.Accepted or JobPhase.Running)
             throw ResultNotReady(id, "The service is currently running.");
-        var document = state.ServiceName is { } service ? JobStore.ReadText(store.ResponseFile(service, id)) : null;
+        var document = state.ServiceName is { } service ? store.ReadDocument(store.ResponseFile(service, id)) : null;
+        // A job whose worker died has no result document: its failure is the answer.
+        if (document is null && state.Phase == JobPhase.Failed)
+            throw new WpsException("NoApplicableCode", null, state.Message ?? "No more information available");
         if (document is null)
             throw ResultNotReady(id, "The service ends but it still needs to produce the outputs.");
         return new OperationAnswer.Raw(CgiResponse.Xml("200 OK", document + "\n", context.Config.Encoding,
@@ -32,17 +35,17 @@ public static class JobOperations
     /// <summary>
     /// Stops a running job's worker and everything it started, then removes every file of the job. The worker is
     /// asked first (SIGTERM), so that it can cancel what runs elsewhere for the job, such as its Slurm job; what
-    /// is still there after that is killed.
+    /// is still there after that, anything of the job's session, is killed.
     /// </summary>
     public static OperationAnswer Dismiss(WpsRequestContext context)
     {
         var (store, id) = Job(context);
-        if (store.WorkerPid(id) is { } pid && store.Ending(id) is null)
+        if (store.Worker(id) is { } worker && store.Ending(id) is null)
         {
-            ProcessGroup.Terminate(pid);
-            WaitUntilGone(pid, id, StopGrace);
-            ProcessGroup.Kill(pid);
-            WaitUntilGone(pid, id, KillGrace);
+            ProcessSignals.SignalProcess(worker, ProcessSignals.Terminate);
+            WaitUntilGone(worker, StopGrace);
+            ProcessSignals.SignalSession(worker, ProcessSignals.Kill);
+            WaitUntilGone(worker, KillGrace);
         }
         try
         {
@@ -61,10 +64,10 @@ public static class JobOperations
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(5);
 
-    private static void WaitUntilGone(int pid, string id, TimeSpan grace)
+    private static void WaitUntilGone(ProcessIdentity worker, TimeSpan grace)
     {
         var deadline = DateTime.UtcNow + grace;
-        while (JobMonitor.IsWorkerAlive(pid, id) && DateTime.UtcNow < deadline)
+        while (worker.IsAlive && DateTime.UtcNow < deadline)
             Thread.Sleep(10);
     }
 

@@ -12,7 +12,7 @@ public static class WpsRequestParser
 {
     public static WpsRequest Parse(CgiRequest cgi, MainConfig config)
     {
-        var (parameters, xml) = ReadParameters(cgi);
+        var (parameters, xml) = ReadParameters(cgi, config.Limits);
         var fallback = WpsVersion.Find(config.DefaultVersion) ?? WpsVersion.V100;
         var requestedVersion = parameters["version"];
         var version = WpsVersion.Find(requestedVersion) ?? fallback;
@@ -42,6 +42,8 @@ public static class WpsRequestParser
             errors.Add(Messages.MissingParameter("version"));
         if (canonical is "DescribeProcess" or "Execute" && string.IsNullOrEmpty(parameters["Identifier"]))
             errors.Add(Messages.MissingParameter("identifier"));
+        if (canonical == "DescribeProcess" && MainConfig.SplitList(parameters["Identifier"] ?? "").Count > config.Limits.MaxIdentifiers)
+            Reject(Messages.TooManyValues("identifier", config.Limits.MaxIdentifiers, "identifiers").Errors[0], version, language);
         if (canonical is "GetStatus" or "GetResult" or "Dismiss" && string.IsNullOrEmpty(parameters["JobID"]))
             errors.Add(Messages.MissingParameter("jobid"));
 
@@ -72,28 +74,41 @@ public static class WpsRequestParser
         return offered.Any(v => WpsVersion.Find(v) == WpsVersion.V200) ? WpsVersion.V200 : first;
     }
 
-    private static (ConfigValues Parameters, XmlRequest? Xml) ReadParameters(CgiRequest cgi)
+    private static (ConfigValues Parameters, XmlRequest? Xml) ReadParameters(CgiRequest cgi, Limits limits)
     {
-        var body = TrimmedBody(cgi.Body);
-        if (body.Length == 0 || body[0] != (byte)'<')
+        if (cgi.QueryString.Length > limits.MaxQueryBytes)
+            throw Messages.TooLarge("query string", limits.MaxQueryBytes);
+        var head = TrimmedHead(cgi.Body);
+        if (head.Length == 0 || head[0] != (byte)'<')
         {
-            if (cgi.Method is "POST" or "PUT" && body.Length > 0 && IsForm(cgi.ContentType))
-                return (KvpReader.Parse(System.Text.Encoding.UTF8.GetString(body)), null);
+            if (cgi.Method is "POST" or "PUT" && !cgi.Body.IsEmpty && IsForm(cgi.ContentType))
+                return (KvpReader.Parse(FormText(cgi.Body, limits)), null);
             return (KvpReader.Parse(cgi.QueryString), null);
         }
-        var xml = XmlRequestReader.Read(cgi.Body);
+        var xml = XmlRequestReader.Read(cgi.Body, limits);
         // Parameters in the query string of a POST (metapath, ...) accompany the body, as in ZOO;
         // unlike ZOO they only add what the body lacks, so the query cannot change the operation.
         var fromQuery = KvpReader.Parse(cgi.QueryString).Where(p => !xml.Parameters.Contains(p.Key));
         return (new ConfigValues(xml.Parameters.Concat(fromQuery)), xml);
     }
 
+    /// <summary>A form-encoded body is decoded in memory, like a query string: it must fit the same limit.</summary>
+    private static string FormText(RequestBody body, Limits limits)
+    {
+        if (body.Length > limits.MaxQueryBytes)
+            throw Messages.TooLarge("form-encoded request", limits.MaxQueryBytes);
+        using var stream = body.OpenRead();
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
     private static bool IsForm(string contentType) =>
         contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 
-    private static ReadOnlySpan<byte> TrimmedBody(byte[] body)
+    /// <summary>The body's first meaningful bytes: a BOM and leading blanks skipped.</summary>
+    private static ReadOnlySpan<byte> TrimmedHead(RequestBody body)
     {
-        var span = body.AsSpan();
+        var span = body.Head(4096);
         if (span.StartsWith("\uFEFF"u8))
             span = span[3..];
         return span.TrimStart(" \t\r\n"u8);

@@ -32,7 +32,9 @@ public static class DescribeProcessWriter
             .TextChild("ows:Identifier", offering.Identifier)
             .TextChildIfSet("ows:Title", process.Title)
             .TextChildIfSet("ows:Abstract", process.Abstract)
-            .Add(MetadataWriter.Elements(process.Metadata));
+            .Add(MetadataWriter.Elements(process.Metadata))
+            // ZOO writes the .zcfg's Profile (a URN of the WPS 1.0.0 application profile) after the metadata.
+            .TextChildIfSet("wps:Profile", process.Keys["Profile"]);
         if (process.Inputs.Count > 0)
         {
             var inputs = element.Child("DataInputs");

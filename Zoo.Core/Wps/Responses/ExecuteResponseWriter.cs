@@ -53,24 +53,28 @@ public static class ExecuteResponseWriter
     {
         var element = new ElementNode("wps:Status")
             .Attr("creationTime", created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        return element.Add(StatusContent(process.Name, status));
+    }
+
+    /// <summary>What wps:Status holds for a state: ProcessAccepted, ProcessStarted, ProcessSucceeded or ProcessFailed.</summary>
+    public static ElementNode StatusContent(string serviceName, ExecuteStatus status)
+    {
         switch (status)
         {
             case ExecuteStatus.Accepted:
-                element.TextChild("wps:ProcessAccepted",
-                    $"The service \"{process.Name}\" was accepted by the ZOO-Kernel and is running as a background task. Please access the URL in the statusLocation attribute provided in this document to get the up-to-date status and results.");
-                break;
+                return new ElementNode("wps:ProcessAccepted").Text(
+                    $"The service \"{serviceName}\" was accepted by the ZOO-Kernel and is running as a background task. Please access the URL in the statusLocation attribute provided in this document to get the up-to-date status and results.");
             case ExecuteStatus.Started started:
-                element.Child("wps:ProcessStarted")
+                return new ElementNode("wps:ProcessStarted")
                     .Attr("percentCompleted", started.Percent.ToString(CultureInfo.InvariantCulture))
                     .Text(started.Message is { Length: > 1 } message
                         ? message
-                        : $"The ZOO service \"{process.Name}\" is currently running. Please reload this document to get the up-to-date status of the service.");
-                break;
+                        : $"The ZOO service \"{serviceName}\" is currently running. Please reload this document to get the up-to-date status of the service.");
             case ExecuteStatus.Succeeded:
-                element.TextChild("wps:ProcessSucceeded", $"The service \"{process.Name}\" ran successfully.");
-                break;
+                return new ElementNode("wps:ProcessSucceeded").Text($"The service \"{serviceName}\" ran successfully.");
             case ExecuteStatus.Failed failed:
-                var report = element.Child("wps:ProcessFailed").Child("wps:ExceptionReport");
+                var processFailed = new ElementNode("wps:ProcessFailed");
+                var report = processFailed.Child("wps:ExceptionReport");
                 foreach (var error in failed.Errors)
                 {
                     var exception = report.Child("ows:Exception").Attr("exceptionCode", error.Code);
@@ -78,9 +82,10 @@ public static class ExecuteResponseWriter
                         exception.Attr("locator", locator);
                     exception.TextChild("ows:ExceptionText", error.Text);
                 }
-                break;
+                return processFailed;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status));
         }
-        return element;
     }
 
     private static ElementNode Output(ProducedOutput output)

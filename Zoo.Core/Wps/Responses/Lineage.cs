@@ -1,3 +1,5 @@
+using System.Text;
+using Zoo.Core.Files;
 using Zoo.Core.Wps.Requests.Execute;
 using Zoo.Core.Xml;
 
@@ -28,16 +30,13 @@ public static class Lineage
                     .TextChild("ows:LowerCorner", box.LowerCorner)
                     .TextChild("ows:UpperCorner", box.UpperCorner);
             }
-            else if (input.Attributes.Contains("mimeType") || input.IsXml)
+            else if (input.Attributes.Contains("mimeType") || input.Data is not null)
             {
                 var complex = data.Child("wps:ComplexData")
                     .AttrIfSet("mimeType", input.Attributes["mimeType"])
                     .AttrIfSet("encoding", input.Attributes["encoding"])
                     .AttrIfSet("schema", input.Attributes["schema"]);
-                if (input.IsXml && XmlImport.TryParse(input.Value ?? "") is { } xml)
-                    complex.Add(xml);
-                else
-                    complex.Add(new CDataNode(input.Value ?? ""));
+                complex.Add(Echo(input));
             }
             else
             {
@@ -49,6 +48,29 @@ public static class Lineage
         }
         return element;
     }
+
+    /// <summary>
+    /// Complex data given by value, as it lies in its input file: XML as the kernel copied it from the request
+    /// (well-formed, within the depth limit), other text in CDATA, binary data (it came base64 encoded) in base64.
+    /// </summary>
+    private static Node Echo(InputValue input)
+    {
+        if (input.Data is not { } data)
+            return new CDataNode(input.Value ?? "");
+        var content = SafeFile.ReadAllBytes(data.Path, data.Size);
+        if (data.IsXml)
+            return new RawXmlNode(Encoding.UTF8.GetString(content));
+        try
+        {
+            return new CDataNode(StrictUtf8.GetString(content));
+        }
+        catch (DecoderFallbackException)
+        {
+            return new TextNode(Convert.ToBase64String(content));
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public static ElementNode OutputDefinitions(IReadOnlyList<OutputRequest> outputs)
     {

@@ -27,8 +27,8 @@ public static class OutputDataWriter
             .AttrIfSet("schema", output.Text("schema"));
         if (base64)
             data.Text(Convert.ToBase64String(content));
-        else if (IsXml(mimeType) && XmlImport.TryParse(text!) is { } xml)
-            data.Add(xml);
+        else if (output.EmbeddedXml is { } xml)
+            data.Add(new RawXmlNode(xml));
         else
             data.Add(new CDataNode(text!));
     }
@@ -59,11 +59,5 @@ public static class OutputDataWriter
         {
             return null;
         }
-    }
-
-    private static bool IsXml(string? mimeType)
-    {
-        var bare = mimeType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
-        return bare is "text/xml" or "application/xml" || bare.EndsWith("+xml", StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public class CacheTests
 
     private string CacheFile(string key, string extension) => Path.Combine(_cache.Path, Md5(key) + extension);
 
-    private static async Task<FetchedInput> Get(FetchSettings settings, FakeHandler handler, string url = Url)
+    private static async Task<FetchResult> Get(FetchSettings settings, FakeHandler handler, string url = Url)
     {
         using var fetcher = new ReferenceFetcher(settings, handler);
         return await fetcher.FetchAsync(InputReference.Get(url), "dem", CancellationToken.None);

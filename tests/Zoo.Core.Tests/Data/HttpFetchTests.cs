@@ -15,14 +15,14 @@ public class HttpFetchTests
         ForwardHosts = ["data.example.org"],
     };
 
-    private static async Task<FetchedInput> Fetch(FetchSettings settings, FakeHandler handler, InputReference reference,
+    private static async Task<FetchResult> Fetch(FetchSettings settings, FakeHandler handler, InputReference reference,
         string inputName = "InputData")
     {
         using var fetcher = new ReferenceFetcher(settings, handler);
         return await fetcher.FetchAsync(reference, inputName, CancellationToken.None);
     }
 
-    private static Task<FetchedInput> Get(FetchSettings settings, FakeHandler handler, string url) =>
+    private static Task<FetchResult> Get(FetchSettings settings, FakeHandler handler, string url) =>
         Fetch(settings, handler, InputReference.Get(url));
 
     private static InputReference Post(string url, string? body, params (string Name, string Value)[] headers) =>

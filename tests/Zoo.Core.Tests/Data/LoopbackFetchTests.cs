@@ -10,13 +10,13 @@ public class LoopbackFetchTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    private static async Task<FetchedInput> Fetch(FetchSettings settings, InputReference reference)
+    private static async Task<FetchResult> Fetch(FetchSettings settings, InputReference reference)
     {
         using var fetcher = new ReferenceFetcher(settings);
         return await fetcher.FetchAsync(reference, "InputData", CancellationToken.None).WaitAsync(Deadline);
     }
 
-    private static string Text(FetchedInput fetched) => Encoding.UTF8.GetString(fetched.Content);
+    private static string Text(FetchResult fetched) => Encoding.UTF8.GetString(fetched.Content);
 
     [Test]
     public async Task A_real_GET_returns_the_body_and_the_content_type()

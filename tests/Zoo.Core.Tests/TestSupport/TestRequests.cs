@@ -16,7 +16,7 @@ public static class TestRequests
         };
         foreach (var (name, value) in extra)
             environment[name] = value;
-        return new CgiRequest(environment, []);
+        return new CgiRequest(environment, RequestBody.Empty);
     }
 
     public static CgiRequest Post(string body, string queryString = "")
@@ -33,7 +33,7 @@ public static class TestRequests
     }
 
     public static CgiRequest WithEnvironment(params (string Name, string Value)[] variables) =>
-        new(variables.ToDictionary(v => v.Name, v => v.Value), []);
+        new(variables.ToDictionary(v => v.Name, v => v.Value), RequestBody.Empty);
 
     public static MainConfig Config(string text, string path = "/srv/zoo/main.cfg") =>
         new(IniDocument.Parse(text, path), path);

@@ -83,12 +83,12 @@ public sealed class AsyncJobs(ServiceDirectory services)
         Poll.Until(() => Status(id), s => s.Status == "Running" && s.Percent > 0 || s.IsFinal, JobDeadline,
             $"job {id} to report progress");
 
-    /// <summary>The worker's pid, from the job's .pid file (waits for the worker to write it).</summary>
+    /// <summary>The worker's pid, from the job's .pid file ("pid starttime"; ZOO's readers take the leading number).</summary>
     public int WorkerPid(string id)
     {
         var file = Path.Combine(services.TmpPath, id + ".pid");
         var text = Poll.Until(() => FileText.ReadOrNull(file), t => !string.IsNullOrWhiteSpace(t), JobDeadline, $"{file} to be written");
-        return int.Parse(text!.Trim(), CultureInfo.InvariantCulture);
+        return int.Parse(text!.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The python3 processes the worker started (waits until there is one).</summary>

@@ -1,5 +1,6 @@
 using Zoo.Core.Configuration;
 using Zoo.Core.Data;
+using Zoo.Core.Execution;
 
 namespace Zoo.Core.Wps.Requests.Execute;
 
@@ -21,15 +22,15 @@ public enum ExecutionMode
 public sealed record BoundingBoxValue(string? Crs, string? Dimensions, string LowerCorner, string UpperCorner);
 
 /// <summary>
-/// One value given for an input: by value (<see cref="Value"/>, with <see cref="IsXml"/> when it was
-/// inline XML), by reference, or a bounding box. <see cref="Attributes"/> holds mimeType, encoding,
-/// schema, uom, dataType and whatever else the request said about it.
+/// One value given for an input: a literal or a small complex value in <see cref="Value"/>, complex data already
+/// in its input file (<see cref="Data"/>, read from an XML request as it streamed in), a reference, or a bounding
+/// box. <see cref="Attributes"/> holds what the request said about it (mimeType, encoding, schema, uom, dataType).
 /// </summary>
 public sealed record InputValue(
     string Name,
     ConfigValues Attributes,
     string? Value = null,
-    bool IsXml = false,
+    InlineData? Data = null,
     InputReference? Reference = null,
     BoundingBoxValue? BoundingBox = null);
 

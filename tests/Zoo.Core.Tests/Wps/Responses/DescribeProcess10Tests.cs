@@ -96,6 +96,23 @@ public class DescribeProcess10Tests
     }
 
     [Test]
+    public void The_profile_of_the_zcfg_follows_the_metadata_as_wps_Profile()
+    {
+        var zcfg = "[BufferPy]\n Title = Buffer\n Profile = urn:ogc:wps:1.0.0:buffer\n <MetaData>\n  title = Demo\n </MetaData>\n";
+
+        Assert.That(Children(zcfg, "//ProcessDescription"),
+            Is.EqualTo(new[] { "ows:Identifier", "ows:Title", "ows:Metadata", "wps:Profile", "ProcessOutputs" }));
+    }
+
+    [Test]
+    public void The_profile_is_written_as_the_zcfg_gives_it()
+    {
+        var profile = Documents.Select(Describe("[S]\n Profile = urn:ogc:wps:1.0.0:buffer\n"), "//wps:Profile", V);
+
+        Assert.That(profile.Value, Is.EqualTo("urn:ogc:wps:1.0.0:buffer"));
+    }
+
+    [Test]
     public void The_process_attributes_default_to_version_1_and_true()
     {
         var description = Documents.Select(Describe("[S]\n"), "//ProcessDescription", V);

@@ -1,0 +1,119 @@
+using System.Globalization;
+
+namespace Zoo.Core.Configuration;
+
+/// <summary>
+/// Every bound the kernel puts on one request, in one place, each with its main.cfg key and default. What a
+/// request may make the kernel hold, parse, download or wait for is bounded by these, so that no request can
+/// take more than a moment of CPU or more than a few tens of MiB of memory before it is answered or refused.
+/// A service's own <c>maximumMegabytes</c> (its .zcfg) replaces <see cref="MaximumMegabytes"/> for its inputs; inline
+/// data is further bounded by the request body, data by reference by <see cref="FetchMaxBytes"/>.
+/// </summary>
+/// <param name="MaxRequestBytes">
+/// <c>[main] maxRequestBytes</c>, default 64 MiB: the largest request body. A body larger than this is refused
+/// (HTTP 413) before it is read; a smaller one is spooled to disk as it arrives, never held whole in memory.
+/// </param>
+/// <param name="MaxQueryBytes">
+/// <c>[main] maxQueryBytes</c>, default 1 MiB: the largest key=value request (query string, or a form-encoded
+/// body), which is decoded in memory. Large data belongs in an XML body or a reference.
+/// </param>
+/// <param name="MaxXmlDepth"><c>[main] maxXmlDepth</c>, default 256 (libxml2's, ZOO's parser): the deepest nesting of an XML request or output.</param>
+/// <param name="MaxXmlTokenBytes">
+/// <c>[main] maxXmlTokenBytes</c>, default 1 MiB: the longest XML markup (a tag with its attributes, a comment)
+/// and the longest literal value, identifier or attribute, which are held in memory. Element content (inline
+/// complex data) is streamed and bounded by <c>maximumMegabytes</c> instead.
+/// </param>
+/// <param name="MaxIdentifiers"><c>[main] maxIdentifiers</c>, default 100: process identifiers in one DescribeProcess (<c>all</c> lists every process).</param>
+/// <param name="MaxInputs"><c>[main] maxInputs</c>, default 1000: input values in one Execute (every occurrence counts).</param>
+/// <param name="MaxOutputs"><c>[main] maxOutputs</c>, default 100: outputs named in one Execute.</param>
+/// <param name="MaximumMegabytes">
+/// <c>[main] maximumMegabytes</c>, default 64: the size limit of a complex input (inline or by reference) whose .zcfg
+/// sets no <c>maximumMegabytes</c> (ZOO's key).
+/// </param>
+/// <param name="FetchTimeout"><c>[main] fetchTimeout</c>, default 60 s: one download of an input by reference.</param>
+/// <param name="FetchMaxBytes"><c>[main] fetchMaxBytes</c>, default 512 MiB: any download, whatever the input's own limit.</param>
+/// <param name="FetchMaxRedirects"><c>[main] fetchMaxRedirects</c>, default 3 (curl's setting in ZOO).</param>
+/// <param name="ServiceTimeout"><c>[python] timeout</c>, default 300 s: a service's run, after which its whole process group is killed.</param>
+/// <param name="SshConnectTimeout">default 30 s for the HPC sections' <c>ssh_connect_timeout</c>: reaching and logging in to the cluster.</param>
+/// <param name="SshCommandTimeout">default 300 s for the HPC sections' <c>ssh_command_timeout</c>: one remote command (sbatch, sacct).</param>
+public sealed record Limits(
+    long MaxRequestBytes,
+    int MaxQueryBytes,
+    int MaxXmlDepth,
+    int MaxXmlTokenBytes,
+    int MaxIdentifiers,
+    int MaxInputs,
+    int MaxOutputs,
+    double MaximumMegabytes,
+    TimeSpan FetchTimeout,
+    long FetchMaxBytes,
+    int FetchMaxRedirects,
+    TimeSpan ServiceTimeout,
+    TimeSpan SshConnectTimeout,
+    TimeSpan SshCommandTimeout)
+{
+    private const long MiB = 1024 * 1024;
+
+    public static Limits Defaults { get; } = new(
+        MaxRequestBytes: 64 * MiB,
+        MaxQueryBytes: (int)MiB,
+        MaxXmlDepth: 256,
+        MaxXmlTokenBytes: (int)MiB,
+        MaxIdentifiers: 100,
+        MaxInputs: 1000,
+        MaxOutputs: 100,
+        MaximumMegabytes: 64,
+        FetchTimeout: TimeSpan.FromSeconds(60),
+        FetchMaxBytes: 512 * MiB,
+        FetchMaxRedirects: 3,
+        ServiceTimeout: TimeSpan.FromSeconds(300),
+        SshConnectTimeout: TimeSpan.FromSeconds(30),
+        SshCommandTimeout: TimeSpan.FromSeconds(300));
+
+    /// <summary>The largest input, in bytes, that a limit in megabytes (ZOO's <c>maximumMegabytes</c>) allows.</summary>
+    public static long BytesOf(double megabytes) => (long)Math.Min(megabytes * MiB, long.MaxValue / 2.0);
+
+    /// <exception cref="ConfigurationException">a key that is set but is not a positive number.</exception>
+    public static Limits From(MainConfig config)
+    {
+        var main = config.Main;
+        var defaults = Defaults;
+        var python = config.Document["python"];
+        return new Limits(
+            Whole(config, main, "maxRequestBytes", defaults.MaxRequestBytes, 1),
+            (int)Whole(config, main, "maxQueryBytes", defaults.MaxQueryBytes, 1, int.MaxValue),
+            (int)Whole(config, main, "maxXmlDepth", defaults.MaxXmlDepth, 1, 100_000),
+            (int)Whole(config, main, "maxXmlTokenBytes", defaults.MaxXmlTokenBytes, 1024, int.MaxValue),
+            (int)Whole(config, main, "maxIdentifiers", defaults.MaxIdentifiers, 1, int.MaxValue),
+            (int)Whole(config, main, "maxInputs", defaults.MaxInputs, 1, int.MaxValue),
+            (int)Whole(config, main, "maxOutputs", defaults.MaxOutputs, 1, int.MaxValue),
+            Real(config, main, "maximumMegabytes", defaults.MaximumMegabytes),
+            TimeSpan.FromSeconds(Real(config, main, "fetchTimeout", defaults.FetchTimeout.TotalSeconds)),
+            Whole(config, main, "fetchMaxBytes", defaults.FetchMaxBytes, 1),
+            (int)Whole(config, main, "fetchMaxRedirects", defaults.FetchMaxRedirects, 0, 100),
+            TimeSpan.FromSeconds(Whole(config, python, "timeout", (long)defaults.ServiceTimeout.TotalSeconds, 1, 86_400 * 30)),
+            defaults.SshConnectTimeout,
+            defaults.SshCommandTimeout);
+    }
+
+    private static long Whole(MainConfig config, ConfigValues section, string key, long fallback, long minimum, long maximum = long.MaxValue)
+    {
+        if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
+            return fallback;
+        return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+            ? value
+            : throw Invalid(config, key, text, $"a whole number from {minimum.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private static double Real(MainConfig config, ConfigValues section, string key, double fallback)
+    {
+        if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
+            return fallback;
+        return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? value
+            : throw Invalid(config, key, text, "a positive number");
+    }
+
+    private static ConfigurationException Invalid(MainConfig config, string key, string text, string expected) =>
+        new($"{config.FilePath}: {key} must be {expected}, found \"{text}\"");
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Zoo.Core.Configuration;
+using Zoo.Core.Wps;
+
+namespace Zoo.Core.Xml;
+
+/// <summary>
+/// A forward-only reader over an XML request within the request limits: no DTD (so no entity is ever
+/// expanded or fetched), markup tokens bounded and CDATA streamed (<see cref="XmlGuardStream"/>), nesting
+/// bounded, and the texts it collects bounded. Every refusal is the client's error: an ExceptionReport
+/// with locator <c>request</c>, never an exception of the parser escaping.
+/// </summary>
+public sealed class BoundedXmlReader : IDisposable
+{
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    private readonly XmlReader _reader;
+    private readonly Limits _limits;
+
+    private BoundedXmlReader(XmlReader reader, Limits limits)
+    {
+        _reader = reader;
+        _limits = limits;
+    }
+
+    public static BoundedXmlReader Open(Stream document, Limits limits) =>
+        new(XmlReader.Create(new XmlGuardStream(document, limits.MaxXmlTokenBytes), Settings), limits);
+
+    /// <summary>The underlying reader, positioned where the last call left it.</summary>
+    public XmlReader Reader => _reader;
+
+    public Limits Limits => _limits;
+
+    /// <summary>The next node; false at the end of the document.</summary>
+    /// <exception cref="WpsException">the document is malformed, too deep, or refused by the guard.</exception>
+    public bool Read()
+    {
+        var more = Guarded(_reader.Read);
+        if (more && _reader.Depth > _limits.MaxXmlDepth)
+            throw new WpsException("InvalidParameterValue", "request",
+                $"The XML request is nested deeper than {_limits.MaxXmlDepth.ToString(CultureInfo.InvariantCulture)} levels.");
+        return more;
+    }
+
+    /// <summary>Moves to the next element that starts at <paramref name="depth"/>, before the end of the element that contains it.</summary>
+    /// <returns>false when the containing element ended (the reader then rests on its end).</returns>
+    public bool NextChildElement(int depth)
+    {
+        while (Read())
+        {
+            if (_reader.Depth < depth)
+                return false;
+            if (_reader.Depth == depth && _reader.NodeType == XmlNodeType.Element)
+                return true;
+            if (_reader.Depth == depth - 1 && _reader.NodeType == XmlNodeType.EndElement)
+                return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The text of the current element and its descendants (ignoring markup), which must fit the token limit;
+    /// leaves the reader on the element's end.
+    /// </summary>
+    public string ReadText(string what)
+    {
+        if (_reader.IsEmptyElement)
+            return "";
+        var depth = _reader.Depth;
+        var text = new StringBuilder();
+        var chunk = new char[4096];
+        while (Read() && _reader.Depth > depth)
+        {
+            if (_reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+                continue;
+            int read;
+            while ((read = Guarded(() => _reader.ReadValueChunk(chunk, 0, chunk.Length))) > 0)
+            {
+                if (text.Length + read > _limits.MaxXmlTokenBytes)
+                    throw new WpsException("InvalidParameterValue", what,
+                        $"The value of {what} is longer than {_limits.MaxXmlTokenBytes.ToString(CultureInfo.InvariantCulture)} characters.");
+                text.Append(chunk, 0, read);
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>An attribute of the current element, or null.</summary>
+    public string? Attribute(string name) => _reader.GetAttribute(name);
+
+    public string? Attribute(string localName, string namespaceUri) => _reader.GetAttribute(localName, namespaceUri);
+
+    public void Dispose() => _reader.Dispose();
+
+    /// <summary>Runs a parser call, turning what it throws into the client's ExceptionReport.</summary>
+    public static T Guarded<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (XmlException e)
+        {
+            throw Messages.UnreadableXml(e.Message);
+        }
+        catch (XmlGuardException e)
+        {
+            throw new WpsException("InvalidParameterValue", "request", e.Message);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Messages.UnreadableXml("the document is not valid in its encoding.");
+        }
+    }
+}
