@@ -16,11 +16,14 @@ namespace Zoo.Hpc;
 /// (<see cref="JobWaiter"/>), then fails it or brings its outputs home (<see cref="JobCompletion"/>). A job
 /// dismissed while it waits is cancelled on the cluster too.
 /// </summary>
-public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? sizer = null) : IProcessRunner
+/// <param name="connections">How the cluster is reached: over SSH unless given.</param>
+public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? sizer = null, IClusterConnectionFactory? connections = null)
+    : IProcessRunner
 {
     private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(10);
 
     private readonly InputSizer _sizer = sizer ?? new InputSizer();
+    private readonly IClusterConnectionFactory _connections = connections ?? new ClusterConnectionFactory();
 
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
@@ -66,7 +69,7 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
         {
             lenv["wait_socket"] = socket.SocketPath;
             lenv["confId"] = settings.ConfId;
-            job = await new JobSubmitter(config, _sizer, Progress)
+            job = await new JobSubmitter(config, _sizer, Progress, _connections)
                 .SubmitAsync(run, service, settings, usid, tmpPath, lenv, outputs, cancellationToken).ConfigureAwait(false);
             // FinalizeHPC finds the job's configuration, Slurm id and socket in this file.
             store.WriteLenv(usid, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
@@ -77,7 +80,7 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
             throw;
         }
 
-        using var session = new ClusterSession(job.Configuration);
+        using var session = new ClusterSession(job.Configuration, _connections);
         try
         {
             SacctRecord end;

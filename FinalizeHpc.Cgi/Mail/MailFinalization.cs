@@ -27,19 +27,13 @@ internal static class MailFinalization
         try
         {
             var outcome = await new Finalizer(config, log).FinalizeAsync(usid, Settle, cancellationToken).ConfigureAwait(false);
-            return outcome.Record.IsTerminal
-                ? new MailResult(MailDisposition.Finalized, $"job {usid} (Slurm job {outcome.Record.JobId}) {outcome.Record.State}")
-                : new MailResult(MailDisposition.Retry, $"Slurm job {outcome.Record.JobId} of job {usid} is still {outcome.Record.State}");
+            return new MailResult(MailPolicy.DispositionOf(outcome), outcome.Record.IsTerminal
+                ? $"job {usid} (Slurm job {outcome.Record.JobId}) {outcome.Record.State}"
+                : $"Slurm job {outcome.Record.JobId} of job {usid} is still {outcome.Record.State}");
         }
         catch (FinalizeException e)
         {
-            var disposition = e.Failure switch
-            {
-                FinalizeFailure.UnknownJob or FinalizeFailure.AlreadyEnded => MailDisposition.Ignored,
-                FinalizeFailure.Temporary => MailDisposition.Retry,
-                _ => MailDisposition.Failed,
-            };
-            return new MailResult(disposition, $"job {usid} (Slurm job {mail.SlurmJobId}): {e.Message}");
+            return new MailResult(MailPolicy.DispositionOf(e.Failure), $"job {usid} (Slurm job {mail.SlurmJobId}): {e.Message}");
         }
     }
 }

@@ -11,16 +11,14 @@ namespace FinalizeHpc.Cgi.Mail;
 /// </summary>
 internal static class MaildirMode
 {
-    private const int ConfigurationError = 78;
-
     public static async Task<int> RunAsync(MainConfig? config, string directory, TextWriter log)
     {
         if (config is null)
-            return ConfigurationError;
+            return MailPolicy.NoConfiguration;
         if (!Directory.Exists(Path.Combine(directory, "new")))
         {
             log.WriteLine($"FinalizeHPC --maildir: {directory} is not a maildir (no new/ directory)");
-            return ConfigurationError;
+            return MailPolicy.NoConfiguration;
         }
         var maildir = new Maildir(directory);
         var failures = 0;
@@ -50,6 +48,6 @@ internal static class MaildirMode
                     break;
             }
         }
-        return failures == 0 ? 0 : 1;
+        return MailPolicy.ExitStatusOfMaildirPass(failures);
     }
 }

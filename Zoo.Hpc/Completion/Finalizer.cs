@@ -17,18 +17,34 @@ namespace Zoo.Hpc.Completion;
 /// when Slurm does not list the end yet (a footer calls FinalizeHPC from inside the job), follows the job until it
 /// does. So calling FinalizeHPC for somebody else's job (it has no authorization, as in ZOO) cannot fake its end.
 /// </para>
+/// <para>
+/// Since anyone may call it, a call costs the cluster nothing unless it can matter: whatever can be refused here is
+/// refused before connecting (an unknown job, one that ended, one whose worker no longer waits), and of several
+/// calls for one job only the one holding its <see cref="FinalizeLock"/> connects; the others are told to come back.
+/// </para>
 /// </summary>
-public sealed class Finalizer(MainConfig config, TextWriter log)
+public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnectionFactory connections)
 {
     public const string SuccessResult = "\"FinalizeHPC run successfully\"";
 
+    public const string InProgressMessage = "A finalization of this job is already in progress";
+
     private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A finalizer that reaches the cluster over SSH.</summary>
+    public Finalizer(MainConfig config, TextWriter log)
+        : this(config, log, new ClusterConnectionFactory())
+    {
+    }
 
     /// <param name="settle">
     /// How long to wait for sacct to record the end when the caller knows the job ended (a Slurm END mail): Slurm
     /// mails as the job ends, and its accounting may lag by a moment.
     /// </param>
-    /// <exception cref="FinalizeException">unknown or ended job, broken configuration, cluster or sacct failure.</exception>
+    /// <exception cref="FinalizeException">
+    /// unknown or ended job, a job no longer waited for, another finalization of the job under way, broken
+    /// configuration, cluster or sacct failure.
+    /// </exception>
     public async Task<FinalizeOutcome> FinalizeAsync(string usid, TimeSpan settle, CancellationToken cancellationToken)
     {
         if (config.TmpPath is not { Length: > 0 } tmpPath)
@@ -37,22 +53,58 @@ public sealed class Finalizer(MainConfig config, TextWriter log)
         // A malformed id never reaches a path: ZOO builds <tmpPath>/<JobId>_lenv.cfg from it as given.
         if (!JobId.IsWellFormed(usid) || !File.Exists(store.LenvFile(usid)))
             throw new FinalizeException("Unable to read the lenv section file of the requested jobid", FinalizeFailure.UnknownJob);
-        if (store.Ending(usid) is { } ending)
-            throw new FinalizeException($"The job {usid} has already ended ({(ending.Succeeded ? "succeeded" : "failed")}).",
-                FinalizeFailure.AlreadyEnded);
+        RefuseIfEnded(store, usid);
         var lenv = ReadLenv(store, usid);
         var slurmJobId = SlurmJobId(lenv, tmpPath, usid);
-        // The worker removes its socket once Slurm's end is known: the job is being finished, a second mail changes nothing.
-        if (lenv["wait_socket"] is { Length: > 0 } socketPath && !File.Exists(socketPath))
-            throw new FinalizeException($"The job {usid} no longer waits for its Slurm job {slurmJobId}.", FinalizeFailure.AlreadyEnded);
+        RefuseUnlessWaited(store, usid, lenv, slurmJobId);
         var configuration = Configuration(lenv);
 
+        using var finalization = Lock(tmpPath, usid);
+        // Again under the lock: the finalization that held it until a moment ago may have ended the wait.
+        RefuseIfEnded(store, usid);
+        RefuseUnlessWaited(store, usid, lenv, slurmJobId);
         SacctRecord record;
-        using (var session = new ClusterSession(configuration))
+        using (var session = new ClusterSession(configuration, connections))
             record = await QueryAsync(new SacctAccounting(session), slurmJobId, settle, cancellationToken).ConfigureAwait(false);
         HenvFile.Write(HenvFile.PathFor(tmpPath, usid), HenvValues(record));
         var notified = await NotifyAsync(lenv["wait_socket"], usid, cancellationToken).ConfigureAwait(false);
         return new FinalizeOutcome(usid, record, notified);
+    }
+
+    private static void RefuseIfEnded(JobStore store, string usid)
+    {
+        if (store.Ending(usid) is { } ending)
+            throw new FinalizeException($"The job {usid} has already ended ({(ending.Succeeded ? "succeeded" : "failed")}).",
+                FinalizeFailure.AlreadyEnded);
+    }
+
+    /// <summary>
+    /// Refuses a job nobody waits for any more: nothing FinalizeHPC writes would be read. Its worker removes the wait
+    /// socket once Slurm's end is known (the job is being finished, a second mail changes nothing), and a worker that
+    /// died leaves a job that GetStatus reports failed.
+    /// </summary>
+    private static void RefuseUnlessWaited(JobStore store, string usid, ConfigValues lenv, string slurmJobId)
+    {
+        if (lenv["wait_socket"] is { Length: > 0 } socketPath && !File.Exists(socketPath))
+            throw new FinalizeException($"The job {usid} no longer waits for its Slurm job {slurmJobId}.", FinalizeFailure.AlreadyEnded);
+        if (store.Worker(usid) is not { IsAlive: true })
+            throw new FinalizeException($"The job {usid} no longer waits for its Slurm job {slurmJobId}: its worker is gone.",
+                FinalizeFailure.AlreadyEnded);
+    }
+
+    /// <summary>The job's finalization lock, or a temporary failure when another finalization holds it.</summary>
+    private static FinalizeLock Lock(string tmpPath, string usid)
+    {
+        FinalizeLock? held;
+        try
+        {
+            held = FinalizeLock.TryAcquire(FinalizeLock.PathFor(tmpPath, usid));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FinalizeException($"Unable to take the finalization lock of the job {usid}: {e.Message}", FinalizeFailure.Temporary);
+        }
+        return held ?? throw new FinalizeException(InProgressMessage, FinalizeFailure.Temporary);
     }
 
     private static ConfigValues ReadLenv(JobStore store, string usid)
@@ -70,7 +122,7 @@ public sealed class Finalizer(MainConfig config, TextWriter log)
     /// <summary>The id sbatch gave: in lenv, or in exec_out_&lt;usid&gt; where the original keeps it.</summary>
     private static string SlurmJobId(ConfigValues lenv, string tmpPath, string usid)
     {
-        var id = lenv["sbatch_id"] ?? JobStore.ReadText(Path.Combine(tmpPath, JobSubmitter.ExecOutFileName(usid)));
+        var id = lenv["sbatch_id"] ?? JobStore.ReadSmall(Path.Combine(tmpPath, JobSubmitter.ExecOutFileName(usid)));
         return id is { Length: > 0 } && id.All(c => char.IsAsciiDigit(c) || c == '_')
             ? id
             : throw new FinalizeException("No service with this jobid can be found", FinalizeFailure.UnknownJob);

@@ -1,5 +1,6 @@
 using System.Text;
 using Zoo.Core.Configuration;
+using Zoo.Core.Files;
 using Zoo.Core.Jobs;
 
 namespace Zoo.Hpc.Completion;

@@ -31,9 +31,8 @@ public sealed class JobCompletion(ClusterSession session, string tmpPath, bool r
             }
             catch (Exception e) when (e is ClusterConnectionException or IOException or UnauthorizedAccessException)
             {
-                var tail = await SlurmOutputLog.TailAsync(session, end, cancellationToken).ConfigureAwait(false);
                 throw new HpcJobException($"Unable to fetch the remote file for {output.Name}: {e.Message}"
-                    + (tail is { Length: > 0 } ? $" The job's output ends with: {tail}" : ""), "InternalError");
+                    + await ApplicationErrorAsync(end, cancellationToken).ConfigureAwait(false), "InternalError");
             }
             outputs.GetOrAdd(output.Name)["generated_file"] = local;
         }
@@ -42,11 +41,17 @@ public sealed class JobCompletion(ClusterSession session, string tmpPath, bool r
             await CleanUpAsync(job, end, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string> FailureMessageAsync(SacctRecord end, CancellationToken cancellationToken)
+    private async Task<string> FailureMessageAsync(SacctRecord end, CancellationToken cancellationToken) =>
+        $"The Slurm job {end.JobId} ended {end.State}" + (end.ExitCode is { } code ? $" with exit code {code}" : "") + "."
+        + await ApplicationErrorAsync(end, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>What the application reported as its error, for the client; the whole end of the job's log goes to the log.</summary>
+    private async Task<string> ApplicationErrorAsync(SacctRecord end, CancellationToken cancellationToken)
     {
-        var message = $"The Slurm job {end.JobId} ended {end.State}" + (end.ExitCode is { } code ? $" with exit code {code}" : "") + ".";
         var tail = await SlurmOutputLog.TailAsync(session, end, cancellationToken).ConfigureAwait(false);
-        return tail is { Length: > 0 } ? $"{message} {tail}" : message;
+        if (tail is { Length: > 0 })
+            log.WriteLine($"HPC job {end.JobId}: {SlurmOutputLog.FileName(end.JobId)} ends with:\n{tail}");
+        return SlurmOutputLog.ApplicationError(tail) is { } error ? $" The application reported: {error}" : "";
     }
 
     /// <summary>Removes the script, the job's log and its own inputs; persistent inputs and the outputs stay.</summary>

@@ -6,10 +6,11 @@ namespace Zoo.Hpc.Completion;
 
 /// <summary>
 /// Waits for a submitted job to end. A notice on the job's socket (FinalizeHPC, from a Slurm mail or the job
-/// script's footer) says where the job is, in the <c>[henv]</c> file it wrote; without one, the waiter asks
-/// sacct itself every poll interval, so a lost mail never leaves the job waiting forever (the original blocks
-/// in accept() for good). A notice that comes while Slurm still lists the job as running (a footer calls
-/// FinalizeHPC from inside the job) makes the waiter follow the job closely until Slurm records its end.
+/// script's footer) only wakes the waiter: whoever can reach the socket or write tmpPath could send one, or write
+/// the <c>[henv]</c> file it announces, so the job's end is always what sacct itself answers the waiter. Without a
+/// notice, the waiter asks sacct every poll interval, so a lost mail never leaves the job waiting forever (the
+/// original blocks in accept() for good). A notice that comes while Slurm still lists the job as running (a footer
+/// calls FinalizeHPC from inside the job) makes the waiter follow the job closely until Slurm records its end.
 /// </summary>
 public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting, string henvPath, TimeSpan pollInterval,
     Action<string> report, TextWriter log)
@@ -21,7 +22,6 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
     public static readonly TimeSpan FollowPeriod = TimeSpan.FromSeconds(60);
 
     /// <summary>The job's accounting row once Slurm reports it ended (any terminal state, success or not).</summary>
-    /// <exception cref="HpcJobException">a notice that is not ZOO's success status.</exception>
     public async Task<SacctRecord> WaitAsync(string slurmJobId, CancellationToken cancellationToken)
     {
         var followUntil = DateTime.MinValue;
@@ -33,17 +33,12 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
             SacctRecord? record;
             if (notice is null)
                 record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
-            else if (notice.Length == 0)
-            {
-                log.WriteLine($"HPC job {slurmJobId}: an empty notice on {socket.SocketPath}, ignored");
-                continue;
-            }
-            else if (notice != "3")
-                throw new HpcJobException("HPC Execution failed!", "InternalError");
             else
             {
-                record = TakeHenv() ?? await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
-                log.WriteLine($"HPC job {slurmJobId}: notified, Slurm state {record?.State ?? "unknown"}");
+                var told = TakeHenv();
+                record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+                log.WriteLine($"HPC job {slurmJobId}: notified (\"{Shown(notice)}\", FinalizeHPC saw {told?.State ?? "nothing"}), "
+                    + $"Slurm state {record?.State ?? "unknown"}");
                 followUntil = DateTime.UtcNow + FollowPeriod;
             }
             if (record is null)
@@ -58,7 +53,9 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
         }
     }
 
-    /// <summary>What FinalizeHPC wrote, consumed (ZOO deletes the file once read), or null when it wrote nothing.</summary>
+    private static string Shown(string notice) => notice.Length <= 16 ? notice : notice[..16] + "...";
+
+    /// <summary>What FinalizeHPC wrote, consumed (ZOO deletes the file once read) and logged, or null when it wrote nothing.</summary>
     private SacctRecord? TakeHenv()
     {
         ConfigValues? henv;

@@ -1,17 +1,19 @@
 using System.Net.Sockets;
 using Renci.SshNet;
+using Zoo.Core.Files;
 using Renci.SshNet.Common;
 using Zoo.Hpc.Settings;
 
 namespace Zoo.Hpc.Remote;
 
-/// <summary>The outcome of a remote command: its exit status (-1 when it died of a signal), both output streams, and the signal.</summary>
-public sealed record RemoteCommandResult(int ExitStatus, string StandardOutput, string StandardError, string? ExitSignal);
-
 /// <summary>
 /// The job's one connection to the cluster (ZOO opens one per step and per output, and never closes the last):
-/// an SSH.NET <see cref="SshClient"/> for commands and an <see cref="SftpClient"/> for files, logged in with the
-/// same settings, connected together in <see cref="OpenAsync"/> and closed together on <see cref="Dispose"/>.
+/// an SSH.NET <see cref="SshClient"/> for commands, connected in <see cref="OpenAsync"/>, and an
+/// <see cref="SftpClient"/> for files, logged in with the same settings and the same host key check when the first
+/// file operation needs it; both are closed on <see cref="Dispose"/>. Each client is a TCP connection and an SSH
+/// login of its own, so a user that only runs commands (sacct for FinalizeHPC and the waiting worker) costs the
+/// cluster's sshd one login, not two. A connection is used by one job's steps one after the other; opening the
+/// SFTP client is nonetheless serialized, so that two operations started together share one.
 /// <para>
 /// The server's host key is checked before logging in (ZOO checks nothing): against the pinned
 /// <c>ssh_host_key_fingerprint</c> when set, otherwise against <c>ssh_known_hosts</c> when set, otherwise
@@ -23,29 +25,34 @@ public sealed record RemoteCommandResult(int ExitStatus, string StandardOutput, 
 /// Every failure is a <see cref="ClusterConnectionException"/> naming user, host and port.
 /// </para>
 /// </summary>
-public sealed class ClusterConnection : IDisposable
+public sealed class ClusterConnection : IClusterConnection
 {
     private readonly SshSettings _settings;
     private readonly TimeSpan _commandTimeout;
     private readonly SshClient _ssh;
-    private readonly SftpClient _sftp;
+    private readonly HostKeyVerifier _verifier;
     private readonly PrivateKeyFile? _key;
+    private readonly SemaphoreSlim _sftpOpening = new(1, 1);
+    private SftpClient? _sftp;
 
     // Several SFTP read requests in flight per copy: what makes a transfer run at the link's speed.
     private const int DownloadBufferSize = 256 * 1024;
 
-    private ClusterConnection(SshSettings settings, TimeSpan commandTimeout, SshClient ssh, SftpClient sftp, PrivateKeyFile? key)
+    private ClusterConnection(SshSettings settings, TimeSpan commandTimeout, SshClient ssh, HostKeyVerifier verifier, PrivateKeyFile? key)
     {
         _settings = settings;
         _commandTimeout = commandTimeout;
         _ssh = ssh;
-        _sftp = sftp;
+        _verifier = verifier;
         _key = key;
     }
 
     public SshSettings Settings => _settings;
 
-    /// <summary>Connects, checks the host key and logs in (commands and SFTP in parallel); the connect timeout bounds the whole.</summary>
+    /// <summary>
+    /// Connects, checks the host key and logs in, for commands; the connect timeout bounds the whole. The SFTP
+    /// connection for files is made, the same way, by the first file operation.
+    /// </summary>
     /// <param name="commandTimeout">How long one remote command may run (<c>ssh_command_timeout</c>).</param>
     /// <exception cref="ClusterConnectionException">unreachable, host key refused, login refused, unreadable key or known_hosts file.</exception>
     public static async Task<ClusterConnection> OpenAsync(SshSettings settings, TimeSpan commandTimeout, CancellationToken cancellationToken = default)
@@ -54,24 +61,16 @@ public sealed class ClusterConnection : IDisposable
         var verifier = HostKeyVerifier.Create(settings);
         var key = LoadKey(settings);
         SshClient? ssh = null;
-        SftpClient? sftp = null;
         try
         {
             ssh = new SshClient(CreateConnectionInfo(settings, key, verifier));
-            sftp = new SftpClient(CreateConnectionInfo(settings, key, verifier));
             ssh.HostKeyReceived += verifier.OnHostKeyReceived;
-            sftp.HostKeyReceived += verifier.OnHostKeyReceived;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(settings.ConnectTimeout);
-            var sshConnect = ConnectAsync(ssh, settings, verifier, deadline.Token, cancellationToken);
-            var sftpConnect = ConnectAsync(sftp, settings, verifier, deadline.Token, cancellationToken);
-            await Task.WhenAll(sshConnect, sftpConnect).ConfigureAwait(false);
-            return new ClusterConnection(settings, commandTimeout, ssh, sftp, key);
+            await ConnectAsync(ssh, settings, verifier, cancellationToken).ConfigureAwait(false);
+            return new ClusterConnection(settings, commandTimeout, ssh, verifier, key);
         }
         catch
         {
             ssh?.Dispose();
-            sftp?.Dispose();
             key?.Dispose();
             throw;
         }
@@ -130,42 +129,47 @@ public sealed class ClusterConnection : IDisposable
         await using (local.ConfigureAwait(false))
         {
             var partial = remotePath + ".part-" + Guid.NewGuid().ToString("N")[..12];
-            await SftpAsync(what, async () =>
+            await SftpAsync(what, async sftp =>
             {
                 try
                 {
-                    await _sftp.UploadFileAsync(local, partial, cancellationToken).ConfigureAwait(false);
-                    var written = (await _sftp.GetAttributesAsync(partial, cancellationToken).ConfigureAwait(false)).Size;
+                    await sftp.UploadFileAsync(local, partial, cancellationToken).ConfigureAwait(false);
+                    var written = (await sftp.GetAttributesAsync(partial, cancellationToken).ConfigureAwait(false)).Size;
                     if (written != local.Length)
                         throw Failure(ClusterFailure.Sftp, $"{what}: the remote copy has {written} bytes instead of {local.Length}");
-                    Rename(partial, remotePath);
+                    Rename(sftp, partial, remotePath);
                 }
                 catch
                 {
-                    await DeleteQuietlyAsync(partial).ConfigureAwait(false);
+                    await DeleteQuietlyAsync(sftp, partial).ConfigureAwait(false);
                     throw;
                 }
                 return true;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>Where a download to <paramref name="localPath"/> grows: hidden (never published under tmpUrl), beside it.</summary>
+    public static string PartialPathOf(string localPath) =>
+        Path.Combine(Path.GetDirectoryName(localPath) ?? ".", "." + Path.GetFileName(localPath) + ".part");
+
     /// <summary>
-    /// Copies a remote file here: into <c>&lt;localPath&gt;.part</c>, size checked, then moved over the target, so a
-    /// failure never leaves a short file under the target's name. A <c>.part</c> left by a broken transfer is
-    /// resumed from where it stopped rather than fetched again: outputs of cluster jobs can be large.
+    /// Copies a remote file here: into its partial file (<see cref="PartialPathOf"/>, opened without following a link
+    /// planted there), size checked, then moved over the target, so a failure never leaves a short file under the
+    /// target's name. A partial file left by a broken transfer is resumed from where it stopped rather than fetched
+    /// again: outputs of cluster jobs can be large.
     /// </summary>
     /// <exception cref="ClusterConnectionException">the remote file is missing or unreadable, or the local file cannot be written.</exception>
     public async Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken = default)
     {
         var what = $"download of {remotePath} to {localPath}";
-        var partial = localPath + ".part";
-        await SftpAsync(what, async () =>
+        var partial = PartialPathOf(localPath);
+        await SftpAsync(what, async sftp =>
         {
-            var attributes = await _sftp.GetAttributesAsync(remotePath, cancellationToken).ConfigureAwait(false);
+            var attributes = await sftp.GetAttributesAsync(remotePath, cancellationToken).ConfigureAwait(false);
             if (attributes.IsDirectory)
                 throw Failure(ClusterFailure.Sftp, $"{what}: the remote path is a directory");
-            var file = new FileStream(partial, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            var file = SafeFile.OpenOrCreate(partial);
             await using (file.ConfigureAwait(false))
             {
                 // Longer than the remote file: not a prefix of it, start again.
@@ -174,7 +178,7 @@ public sealed class ClusterConnection : IDisposable
                 file.Seek(0, SeekOrigin.End);
                 if (file.Length < attributes.Size)
                 {
-                    var remote = await _sftp.OpenAsync(remotePath, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
+                    var remote = await sftp.OpenAsync(remotePath, FileMode.Open, FileAccess.Read, cancellationToken).ConfigureAwait(false);
                     await using (remote.ConfigureAwait(false))
                     {
                         remote.Seek(file.Length, SeekOrigin.Begin);
@@ -186,13 +190,13 @@ public sealed class ClusterConnection : IDisposable
             }
             File.Move(partial, localPath, overwrite: true);
             return true;
-        }).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the remote path exists (file, directory or anything else).</summary>
     /// <exception cref="ClusterConnectionException">the SFTP request failed.</exception>
     public Task<bool> ExistsAsync(string remotePath, CancellationToken cancellationToken = default) =>
-        SftpAsync($"existence check of {remotePath}", () => _sftp.ExistsAsync(remotePath, cancellationToken));
+        SftpAsync($"existence check of {remotePath}", sftp => sftp.ExistsAsync(remotePath, cancellationToken), cancellationToken);
 
     /// <summary><c>mkdir -p</c> over SFTP: creates each missing directory of the path; existing directories are fine.</summary>
     /// <exception cref="ClusterConnectionException">a component exists and is not a directory, or creating one failed.</exception>
@@ -207,22 +211,22 @@ public sealed class ClusterConnection : IDisposable
             if (component == ".")
                 continue;
             var current = path;
-            await SftpAsync(what, async () =>
+            await SftpAsync(what, async sftp =>
             {
-                if (await IsDirectoryAsync(current, what, cancellationToken).ConfigureAwait(false))
+                if (await IsDirectoryAsync(sftp, current, what, cancellationToken).ConfigureAwait(false))
                     return true;
                 try
                 {
-                    await _sftp.CreateDirectoryAsync(current, cancellationToken).ConfigureAwait(false);
+                    await sftp.CreateDirectoryAsync(current, cancellationToken).ConfigureAwait(false);
                 }
                 catch (SshException)
                 {
                     // created meanwhile by someone else is fine, as with mkdir -p; anything else is the original error
-                    if (!await IsDirectoryAsync(current, what, cancellationToken).ConfigureAwait(false))
+                    if (!await IsDirectoryAsync(sftp, current, what, cancellationToken).ConfigureAwait(false))
                         throw;
                 }
                 return true;
-            }).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -243,15 +247,48 @@ public sealed class ClusterConnection : IDisposable
     public void Dispose()
     {
         _ssh.Dispose();
-        _sftp.Dispose();
+        Interlocked.Exchange(ref _sftp, null)?.Dispose();
         _key?.Dispose();
+        _sftpOpening.Dispose();
     }
 
-    private async Task<bool> IsDirectoryAsync(string path, string what, CancellationToken cancellationToken)
+    /// <summary>The SFTP client, connected and logged in by the first file operation that needs it.</summary>
+    /// <exception cref="ClusterConnectionException">unreachable, host key refused, login refused, no SFTP subsystem.</exception>
+    private async Task<SftpClient> SftpClientAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _sftp) is { } open)
+            return open;
+        await _sftpOpening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_sftp is { } opened)
+                return opened;
+            var sftp = new SftpClient(CreateConnectionInfo(_settings, _key, _verifier));
+            sftp.HostKeyReceived += _verifier.OnHostKeyReceived;
+            try
+            {
+                await ConnectAsync(sftp, _settings, _verifier, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // not kept: the next file operation tries again on a fresh client
+                sftp.Dispose();
+                throw;
+            }
+            Volatile.Write(ref _sftp, sftp);
+            return sftp;
+        }
+        finally
+        {
+            _sftpOpening.Release();
+        }
+    }
+
+    private async Task<bool> IsDirectoryAsync(SftpClient sftp, string path, string what, CancellationToken cancellationToken)
     {
         try
         {
-            var attributes = await _sftp.GetAttributesAsync(path, cancellationToken).ConfigureAwait(false);
+            var attributes = await sftp.GetAttributesAsync(path, cancellationToken).ConfigureAwait(false);
             return attributes.IsDirectory
                 ? true
                 : throw Failure(ClusterFailure.Sftp, $"{what}: {path} exists and is not a directory");
@@ -262,27 +299,27 @@ public sealed class ClusterConnection : IDisposable
         }
     }
 
-    private void Rename(string from, string to)
+    private static void Rename(SftpClient sftp, string from, string to)
     {
         try
         {
-            _sftp.RenameFile(from, to, isPosix: true);
+            sftp.RenameFile(from, to, isPosix: true);
         }
         catch (NotSupportedException)
         {
             // no posix-rename@openssh.com: plain SFTP rename refuses to replace a file, so remove it first
-            if (_sftp.Exists(to))
-                _sftp.DeleteFile(to);
-            _sftp.RenameFile(from, to);
+            if (sftp.Exists(to))
+                sftp.DeleteFile(to);
+            sftp.RenameFile(from, to);
         }
     }
 
-    private async Task DeleteQuietlyAsync(string remotePath)
+    private static async Task DeleteQuietlyAsync(SftpClient sftp, string remotePath)
     {
         try
         {
-            if (_sftp.IsConnected)
-                await _sftp.DeleteFileAsync(remotePath, CancellationToken.None).ConfigureAwait(false);
+            if (sftp.IsConnected)
+                await sftp.DeleteFileAsync(remotePath, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SshException or IOException or InvalidOperationException)
         {
@@ -290,12 +327,16 @@ public sealed class ClusterConnection : IDisposable
         }
     }
 
-    /// <summary>Runs an SFTP operation and turns SSH.NET's and the file system's exceptions into ours.</summary>
-    private async Task<T> SftpAsync<T>(string what, Func<Task<T>> operation)
+    /// <summary>
+    /// Runs an SFTP operation, the SFTP connection made first when this is the first, and turns SSH.NET's and the
+    /// file system's exceptions into ours.
+    /// </summary>
+    private async Task<T> SftpAsync<T>(string what, Func<SftpClient, Task<T>> operation, CancellationToken cancellationToken)
     {
+        var sftp = await SftpClientAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await operation().ConfigureAwait(false);
+            return await operation(sftp).ConfigureAwait(false);
         }
         catch (SftpPathNotFoundException e)
         {
@@ -366,12 +407,14 @@ public sealed class ClusterConnection : IDisposable
         return info;
     }
 
-    private static async Task ConnectAsync(BaseClient client, SshSettings settings, HostKeyVerifier verifier,
-        CancellationToken deadline, CancellationToken cancellationToken)
+    /// <summary>Connects and logs in one client within the connect timeout, failures explained.</summary>
+    private static async Task ConnectAsync(BaseClient client, SshSettings settings, HostKeyVerifier verifier, CancellationToken cancellationToken)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.ConnectTimeout);
         try
         {
-            await client.ConnectAsync(deadline).ConfigureAwait(false);
+            await client.ConnectAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (verifier.Refusal is not null && !cancellationToken.IsCancellationRequested)
         {

@@ -6,18 +6,18 @@ namespace Zoo.Hpc.Remote;
 /// One connection to the cluster for a stretch of work (polling sacct, fetching outputs), opened when first
 /// needed and opened again after it broke: a job waits for hours, and a connection may not live that long.
 /// </summary>
-public sealed class ClusterSession(ClusterConfiguration configuration) : IDisposable
+public sealed class ClusterSession(ClusterConfiguration configuration, IClusterConnectionFactory connections) : IDisposable
 {
-    private ClusterConnection? _connection;
+    private IClusterConnection? _connection;
 
     public ClusterConfiguration Configuration => configuration;
 
     /// <summary>Runs <paramref name="work"/> on the open connection; a connection that broke is dropped so the next call reconnects.</summary>
     /// <exception cref="ClusterConnectionException">connecting failed, or the work did.</exception>
-    public async Task<T> UseAsync<T>(Func<ClusterConnection, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> UseAsync<T>(Func<IClusterConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        _connection ??= await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
-            .ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(work);
+        _connection ??= await connections.OpenAsync(configuration, cancellationToken).ConfigureAwait(false);
         try
         {
             return await work(_connection).ConfigureAwait(false);

@@ -29,8 +29,6 @@ public sealed record HpcSettings(
 
     private const string SbatchOptionPrefix = "sbatch_options_";
     private const int DefaultSshPort = 22;
-    private static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(300);
 
     /// <exception cref="ConfigurationException">
     /// One exception listing every missing or malformed key, each with its section, or a missing section.
@@ -80,7 +78,7 @@ public sealed record HpcSettings(
         var user = section.Required("ssh_user", "the user to log in as on the cluster");
         var credentials = ReadCredentials(section);
         var hostKey = ReadHostKey(section);
-        var connectTimeout = Seconds(section, "ssh_connect_timeout", DefaultConnectTimeout);
+        var connectTimeout = Seconds(section, "ssh_connect_timeout", config.Limits.SshConnectTimeout);
         var dataPath = section.Required("remote_data_path", "the remote directory for inputs and outputs");
         var persistentPath = section.Optional("remote_persistent_data_path") ?? section.Optional(MisspelledPersistentDataPath);
         var workPath = section.Required("remote_work_path", "the remote directory for job scripts and logs");
@@ -89,7 +87,7 @@ public sealed record HpcSettings(
         string? Local(string key) => section.Optional(key) is { } path ? Path.GetFullPath(path, configDirectory) : null;
         var jobScript = new JobScriptFiles(Local("jobscript_header"), Local("jobscript_body"), Local("jobscript_footer"));
         var options = ReadSbatchOptions(section);
-        var commandTimeout = Seconds(section, "ssh_command_timeout", DefaultCommandTimeout);
+        var commandTimeout = Seconds(section, "ssh_command_timeout", config.Limits.SshCommandTimeout);
 
         if (problems.Count > before)
             return null;

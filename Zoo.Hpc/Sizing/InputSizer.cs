@@ -21,7 +21,7 @@ namespace Zoo.Hpc.Sizing;
 /// registers libgdal and opens one file); libgdal pays the registration once per process and then 1–17 ms per
 /// file, so several inputs cost less with it (r.tif + v.gpkg: 113 ms against 272 ms). The tools were chosen
 /// anyway: no native code in the kernel's process (a GDAL crash on a hostile file cannot take the CGI with it,
-/// and a hang is killed at the timeout), no <c>AllowUnsafeBlocks</c>, no soname guessing, fake tools in tests.
+/// and a hang is killed at the timeout), no soname guessing, fake tools in tests.
 /// GDAL 3.6 has no <c>ogrinfo -json</c>, so the <c>Feature Count: N</c> lines are parsed.
 /// </para>
 /// </summary>

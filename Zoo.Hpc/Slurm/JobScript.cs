@@ -24,28 +24,44 @@ public static class JobScript
     /// <summary>The script's file name, locally in tmpPath and remotely in remote_work_path.</summary>
     public static string FileName(string serviceName, string usid) => $"zoo_{serviceName}_{usid}.sh";
 
-    /// <summary>The application's words: the command, then inputs in order, then outputs.</summary>
+    /// <summary>
+    /// The application's words: the command, then inputs in order, then outputs. Quoting keeps each value one
+    /// word for the shell; <see cref="OtbArgument"/> keeps it a value for the application.
+    /// </summary>
+    /// <exception cref="OtbValueException">a value the application would change, drop or read as an option.</exception>
+    /// <exception cref="ArgumentException">an input or output has the name of one of the application's global options.</exception>
     public static IReadOnlyList<string> CommandArguments(JobScriptRequest request)
     {
         var words = new List<string>(request.Service.Command);
         foreach (var input in request.Inputs)
         {
+            OtbArgument.CheckName(input.Name);
             words.Add("-" + input.Name);
-            words.AddRange(input.Values);
+            foreach (var value in input.Values)
+            {
+                OtbArgument.CheckValue(input.Name, value);
+                words.Add(value);
+            }
         }
         foreach (var output in request.Outputs)
         {
+            OtbArgument.CheckName(output.Name);
             words.Add("-" + output.Name);
+            OtbArgument.CheckValue(output.Name, output.RemotePath);
             words.Add(output.RemotePath);
             if (output.PixelType is { } pixelType)
+            {
+                OtbArgument.CheckPixelType(output.Name, pixelType);
                 words.Add(pixelType);
+            }
         }
         return words;
     }
 
+    /// <exception cref="OtbValueException">a value the application would change, drop or read as an option.</exception>
     /// <exception cref="ArgumentException">
-    /// the usid is not a plain token, or a value written on a <c>#SBATCH</c> line holds a line break
-    /// (it would end the directive and start a shell line).
+    /// the usid is not a plain token, a value written on a <c>#SBATCH</c> line holds a line break
+    /// (it would end the directive and start a shell line), or an input or output has the name of a global option.
     /// </exception>
     public static string Compose(JobScriptRequest request)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Zoo.Core.Configuration;
+using Zoo.Core.Files;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
 using Zoo.Hpc.Remote;
@@ -16,7 +17,8 @@ namespace Zoo.Hpc.Submission;
 /// or fullres configuration, opens one connection to the cluster, stages the inputs, writes and uploads the
 /// sbatch script and submits it. Progress goes where ZOO reports it: 15, 22 and 30 %.
 /// </summary>
-public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int, string> progress)
+/// <param name="connections">Opens the connection to the cluster (<see cref="ClusterConnectionFactory"/> for the real one).</param>
+public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int, string> progress, IClusterConnectionFactory connections)
 {
     /// <summary>Everything up to sbatch having returned the Slurm job id, which lenv and exec_out_&lt;usid&gt; then record.</summary>
     public async Task<SubmittedJob> SubmitAsync(ServiceRun run, HpcService service, HpcSettings settings, string usid, string tmpPath,
@@ -35,7 +37,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
 
         var scriptName = JobScript.FileName(service.Name, usid);
         var localScript = Path.Combine(tmpPath, scriptName);
-        await File.WriteAllTextAsync(localScript, script, cancellationToken).ConfigureAwait(false);
+        AtomicFile.Write(localScript, script);
         lenv["local_script"] = localScript;
         var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
         lenv["remote_script"] = remoteScript;
@@ -43,7 +45,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         var jobId = await SubmitOverSshAsync(configuration, uploads, localScript, remoteScript, service.Name, lenv, cancellationToken)
             .ConfigureAwait(false);
         // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
-        await File.WriteAllTextAsync(Path.Combine(tmpPath, ExecOutFileName(usid)), jobId + "\n", CancellationToken.None).ConfigureAwait(false);
+        AtomicFile.Write(Path.Combine(tmpPath, ExecOutFileName(usid)), jobId + "\n");
         lenv["sbatch_id"] = jobId;
         lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
         return new SubmittedJob(jobId, configuration, remoteScript,
@@ -159,6 +161,10 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
             return JobScript.Compose(new JobScriptRequest(service, usid, inputs, outputs, configuration.SbatchOptions,
                 JobScriptParts.Load(configuration.JobScript)));
         }
+        catch (OtbValueException e)
+        {
+            throw new HpcJobException(e.Message, "InvalidParameterValue", e.InputName);
+        }
         catch (ArgumentException e)
         {
             throw new HpcJobException($"Unable to write the job script: {e.Message}", "InternalError");
@@ -169,11 +175,10 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     private async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
         string localScript, string remoteScript, string serviceName, ZooMap lenv, CancellationToken cancellationToken)
     {
-        ClusterConnection connection;
+        IClusterConnection connection;
         try
         {
-            connection = await ClusterConnection.OpenAsync(configuration.Ssh, configuration.CommandTimeout, cancellationToken)
-                .ConfigureAwait(false);
+            connection = await connections.OpenAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterConnectionException e)
         {
@@ -204,7 +209,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         }
     }
 
-    private static async Task UploadInputsAsync(ClusterConnection connection, ClusterConfiguration configuration,
+    private static async Task UploadInputsAsync(IClusterConnection connection, ClusterConfiguration configuration,
         List<Upload> uploads, CancellationToken cancellationToken)
     {
         string? uploading = null;
@@ -231,7 +236,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         }
     }
 
-    private static async Task<string> RunSbatchAsync(ClusterConnection connection, ClusterConfiguration configuration,
+    private static async Task<string> RunSbatchAsync(IClusterConnection connection, ClusterConfiguration configuration,
         string remoteScript, string serviceName, CancellationToken cancellationToken)
     {
         var configId = configuration.SectionName;
@@ -268,18 +273,24 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
             && int.TryParse(description.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) && min > 0;
     }
 
-    /// <summary>The local files of a complex input: its cache file, or its values written to tmpPath.</summary>
+    /// <summary>
+    /// The local files of a complex input: the files the kernel put its data in (input files, cache entries), or
+    /// for values held as text or bytes, those written to tmpPath.
+    /// </summary>
     private static List<string> LocalFiles(string name, ZooMap map, string mimeType, string usid, string tmpPath)
     {
         var value = map["value"];
-        if (value is not ListValue && map.Text("cache_file") is { Length: > 0 } cacheFile && File.Exists(cacheFile))
-            return [cacheFile];
         var items = value is ListValue list ? list.Items : value is null ? [] : [value];
         var files = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
+            if (items[i] is FileValue file)
+            {
+                files.Add(file.Path);
+                continue;
+            }
             var path = Path.Combine(tmpPath, $"input_{name}_{i.ToString(CultureInfo.InvariantCulture)}_{usid}.{Extension(mimeType)}");
-            File.WriteAllBytes(path, items[i] switch
+            AtomicFile.Write(path, items[i] switch
             {
                 BytesValue bytes => bytes.Bytes,
                 TextValue text => Encoding.UTF8.GetBytes(text.Text),
@@ -295,10 +306,11 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         TextValue text => [text.Text],
         ListValue list => list.Items.SelectMany(Texts).ToList(),
         BytesValue bytes => [Encoding.UTF8.GetString(bytes.Bytes)],
+        FileValue file => [File.ReadAllText(file.Path)],
         _ => [],
     };
 
-    private static async Task<bool> IsSameRemoteFileAsync(ClusterConnection connection, string local, string remote,
+    private static async Task<bool> IsSameRemoteFileAsync(IClusterConnection connection, string local, string remote,
         CancellationToken cancellationToken)
     {
         if (!await connection.ExistsAsync(remote, cancellationToken).ConfigureAwait(false))

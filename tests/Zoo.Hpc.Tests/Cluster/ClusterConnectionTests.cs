@@ -136,14 +136,14 @@ public class ClusterConnectionTests
         var root = $"zoo-tests-{Guid.NewGuid():N}";
         var remote = RemotePath.Combine(root, "output.tif");
         var target = local.PathOf("home.tif");
-        await File.WriteAllBytesAsync(target + ".part", partial);
+        await File.WriteAllBytesAsync(ClusterConnection.PartialPathOf(target), partial);
         using var connection = await Open();
         try
         {
             await connection.CreateDirectoriesAsync(root);
             await connection.UploadAsync(source, remote);
             await connection.DownloadAsync(remote, target);
-            Assert.That(File.Exists(target + ".part"), Is.False);
+            Assert.That(File.Exists(ClusterConnection.PartialPathOf(target)), Is.False);
             return await File.ReadAllBytesAsync(target);
         }
         finally

@@ -66,14 +66,26 @@ public sealed class JobWaiterTests
     }
 
     [Test]
-    public async Task A_notice_with_an_ended_job_in_henv_ends_the_wait_without_asking_sacct()
+    public async Task A_notice_ends_the_wait_with_what_sacct_answers_the_waiter()
     {
         HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
         await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("FAILED", "1:0"));
 
         var end = await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
 
-        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+        Assert.That((end.State, end.ExitCode), Is.EqualTo(("FAILED", "1:0")));
+    }
+
+    [Test]
+    public async Task A_henv_file_claiming_the_end_of_a_running_job_does_not_end_the_wait()
+    {
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("RUNNING"));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        Assert.That(async () => await Waiter(Never).WaitAsync(SlurmJobId, patience.Token), Throws.InstanceOf<OperationCanceledException>());
     }
 
     [Test]
@@ -81,6 +93,7 @@ public sealed class JobWaiterTests
     {
         HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
         await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
 
         await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
 
@@ -112,12 +125,14 @@ public sealed class JobWaiterTests
     }
 
     [Test]
-    public async Task A_notice_other_than_zoo_success_fails_the_job_with_zoo_message()
+    public async Task A_notice_other_than_zoo_success_only_wakes_the_waiter_to_ask_sacct()
     {
         await CompletionSocket.NotifyAsync(_socket.SocketPath, "4", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
 
-        Assert.That(async () => await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None),
-            Throws.InstanceOf<HpcJobException>().With.Message.EqualTo("HPC Execution failed!"));
+        var end = await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
     }
 
     [Test]
