@@ -12,7 +12,9 @@ namespace Zoo.Core.Execution;
 /// </summary>
 public static class OutputMaps
 {
-    private static readonly string[] RequestKeys = ["mimeType", "encoding", "schema", "uom"];
+    // What a client may ask of an output: a format for complex data, a unit for a literal; the rest is not its to set.
+    private static readonly string[] FormatKeys = ["mimeType", "encoding", "schema"];
+    private static readonly string[] UnitKeys = ["uom"];
 
     public static ZooMaps Build(ProcessDescription process, ExecuteRequest request)
     {
@@ -40,7 +42,7 @@ public static class OutputMaps
                 map[key] = value;
             if (asked is not null)
             {
-                foreach (var key in RequestKeys)
+                foreach (var key in output.Data?.Kind is DataKind.Complex or null ? FormatKeys : UnitKeys)
                 {
                     if (asked.Attributes[key] is { } value)
                         map[key] = value;

@@ -32,8 +32,9 @@ public sealed class BoundedXmlReader : IDisposable
         _limits = limits;
     }
 
+    /// <exception cref="WpsException">the first bytes are already refused (the parser reads ahead as it opens).</exception>
     public static BoundedXmlReader Open(Stream document, Limits limits) =>
-        new(XmlReader.Create(new XmlGuardStream(document, limits.MaxXmlTokenBytes), Settings), limits);
+        new(Guarded(() => XmlReader.Create(new XmlGuardStream(document, limits.MaxXmlTokenBytes), Settings)), limits);
 
     /// <summary>The underlying reader, positioned where the last call left it.</summary>
     public XmlReader Reader => _reader;

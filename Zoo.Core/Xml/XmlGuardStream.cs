@@ -36,7 +36,8 @@ public sealed class XmlGuardStream(Stream inner, int maxTokenBytes) : Stream
     private int _outputStart;
     private int _outputEnd;
     private bool _innerEnded;
-    private bool _checkedEncoding;
+    private readonly byte[] _head = new byte[4];
+    private int _headCount;
 
     private State _state = State.Text;
     private long _tokenBytes;
@@ -79,10 +80,12 @@ public sealed class XmlGuardStream(Stream inner, int maxTokenBytes) : Stream
             Flush(_pending.AsSpan(0, _pendingCount));
             return;
         }
-        if (!_checkedEncoding)
+        if (_headCount < _head.Length)
         {
-            CheckEncoding(_input.AsSpan(0, read));
-            _checkedEncoding = true;
+            var taken = Math.Min(_head.Length - _headCount, read);
+            _input.AsSpan(0, taken).CopyTo(_head.AsSpan(_headCount));
+            _headCount += taken;
+            CheckEncoding(_head.AsSpan(0, _headCount));
         }
         var rest = _input.AsSpan(0, read);
         while (!rest.IsEmpty)
@@ -115,10 +118,10 @@ public sealed class XmlGuardStream(Stream inner, int maxTokenBytes) : Stream
         _outputEnd += run.Length;
     }
 
+    /// <summary>The first bytes (however the reads cut them) must not be a UTF-16 byte-order mark or hold a NUL.</summary>
     private static void CheckEncoding(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith(new byte[] { 0xFE, 0xFF }) || head.StartsWith(new byte[] { 0xFF, 0xFE })
-            || head[..Math.Min(4, head.Length)].Contains((byte)0))
+        if (head.StartsWith(new byte[] { 0xFE, 0xFF }) || head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.Contains((byte)0))
             throw new XmlGuardException("The XML request is not in UTF-8 (or an ASCII-compatible encoding).");
     }
 

@@ -17,10 +17,30 @@ internal sealed class ComplexText(InputFileWriter file, bool isBase64, string in
     private readonly char[] _chunk = new char[16 * 1024];
     private readonly char[] _pending = new char[16 * 1024 + 4];
     private int _pendingCount;
+    private readonly StringBuilder _blanks = new();
+
+    /// <summary>
+    /// Blanks the reader is on: they are the data only if text follows, not if the data turns out to be XML (the
+    /// indentation around it). Held up to a bound, beyond which they are taken as text.
+    /// </summary>
+    public void AddBlanks(XmlReader reader)
+    {
+        int read;
+        while ((read = BoundedXmlReader.Guarded(() => reader.ReadValueChunk(_chunk, 0, _chunk.Length))) > 0)
+        {
+            _blanks.Append(_chunk, 0, read);
+            if (_blanks.Length > _chunk.Length * 4)
+                WriteBlanks();
+        }
+    }
+
+    /// <summary>The data is XML: the blanks before it were its indentation.</summary>
+    public void DropBlanks() => _blanks.Clear();
 
     /// <summary>Writes the text of the node the reader is on.</summary>
     public void Add(XmlReader reader)
     {
+        WriteBlanks();
         int read;
         while ((read = BoundedXmlReader.Guarded(() => reader.ReadValueChunk(_chunk, 0, _chunk.Length))) > 0)
         {
@@ -34,8 +54,21 @@ internal sealed class ComplexText(InputFileWriter file, bool isBase64, string in
     /// <exception cref="WpsException">the base64 text does not end on a whole group, or is not base64.</exception>
     public void Finish()
     {
+        WriteBlanks();
         if (isBase64 && _pendingCount > 0)
             DecodePending(final: true);
+    }
+
+    private void WriteBlanks()
+    {
+        if (_blanks.Length == 0)
+            return;
+        var blanks = _blanks.ToString();
+        _blanks.Clear();
+        if (isBase64)
+            Decode(blanks);
+        else
+            WriteUtf8(blanks);
     }
 
     private void WriteUtf8(ReadOnlySpan<char> text)

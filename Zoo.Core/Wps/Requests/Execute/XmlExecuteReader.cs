@@ -268,10 +268,13 @@ public sealed class XmlExecuteReader
                     if (Xml.Depth == depth + 1 && Xml.NodeType == XmlNodeType.Element)
                     {
                         copy ??= XmlWriter.Create(file.AsStream(), CopySettings);
+                        text.DropBlanks();
                         isXml = true;
                         CopyElement(copy);
                     }
-                    else if (!isXml && Xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                    else if (!isXml && Xml.NodeType is XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                        text.AddBlanks(Xml);
+                    else if (!isXml && Xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                         text.Add(Xml);
                 }
                 if (!isXml)
@@ -353,8 +356,10 @@ public sealed class XmlExecuteReader
             return "";
         var depth = Xml.Depth;
         var output = new MemoryStream();
+        // Holds no more than the limit, whatever the body brings; the excess is only counted.
+        using var held = InputFileWriter.InMemory(output, new InputSizeLimit("Body", Limits.MaxXmlTokenBytes, null));
         var text = new StringBuilder();
-        using (var copy = XmlWriter.Create(output, CopySettings))
+        using (var copy = XmlWriter.Create(held.AsStream(), CopySettings))
         {
             var hasElements = false;
             while (ReadWithin(depth))
@@ -366,12 +371,14 @@ public sealed class XmlExecuteReader
                 }
                 else if (!hasElements && Xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                     text.Append(ReadValue("Body"));
-                if (output.Length + text.Length > Limits.MaxXmlTokenBytes)
+                if (held.Size + text.Length > Limits.MaxXmlTokenBytes)
                     throw Messages.TooLarge("body of a reference", Limits.MaxXmlTokenBytes);
             }
             if (!hasElements)
                 return text.ToString();
         }
+        if (held.Size > Limits.MaxXmlTokenBytes)
+            throw Messages.TooLarge("body of a reference", Limits.MaxXmlTokenBytes);
         return Encoding.UTF8.GetString(output.ToArray());
     }
 
