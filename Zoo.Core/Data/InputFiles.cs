@@ -14,6 +14,9 @@ namespace Zoo.Core.Data;
 /// </summary>
 public sealed class InputFiles(string? directory, string usid, Limits limits, bool measureOnly = false)
 {
+    // The files this request created (references are fetched in parallel, hence the lock).
+    private readonly List<string> _created = [];
+
     /// <summary>Inputs of a request whose data no service will read (ZOO's GetStatus): measured, not written.</summary>
     public static InputFiles MeasureOnly(Limits limits) => new(null, "", limits, measureOnly: true);
 
@@ -42,25 +45,26 @@ public sealed class InputFiles(string? directory, string usid, Limits limits, bo
         if (directory is null)
             throw new WpsException("InternalError", null, "The tmpPath of main.cfg does not exist: this server cannot receive complex data.");
         var path = Path.Combine(directory, JobStore.InputFileName(name, usid, index, MimeTypes.ExtensionFor(mimeType)));
+        lock (_created)
+            _created.Add(path);
         return new InputFileWriter(AtomicFile.Create(path), limit);
     }
 
-    /// <summary>Removes the input files of the job (those of a synchronous run, once it answered).</summary>
+    /// <summary>Removes the input files this request wrote (those of a synchronous run, once it answered).</summary>
     public void DeleteAll()
     {
-        if (directory is null || measureOnly)
-            return;
-        foreach (var file in new JobStore(directory).FilesOf(usid))
+        lock (_created)
         {
-            if (Path.GetFileName(file).StartsWith(JobStore.InputFilePrefix, StringComparison.Ordinal))
+            foreach (var file in _created)
                 File.Delete(file);
+            _created.Clear();
         }
     }
 }
 
 /// <summary>
-/// One input file being written: its bytes are counted as they come; past the limit the file is dropped and
-/// the rest only counted, so that the report can say how large the input was.
+/// One input file being written: its bytes are counted as they come, and the first byte past the limit drops the
+/// file and ends the reading with FileSizeExceeded, so that an oversized input costs no more than its limit.
 /// </summary>
 public sealed class InputFileWriter : IDisposable
 {
@@ -89,14 +93,17 @@ public sealed class InputFileWriter : IDisposable
     /// <summary>A stream that writes into this file (for an XML writer).</summary>
     public Stream AsStream() => new WriterStream(this);
 
+    /// <exception cref="WpsException">FileSizeExceeded: this write takes the input past its limit (later ones are ignored).</exception>
     public void Write(ReadOnlySpan<byte> bytes)
     {
+        if (Size > Limit.Bytes)
+            return;
         Size += bytes.Length;
         if (Size > Limit.Bytes)
         {
             _file?.Dispose();
             _file = null;
-            return;
+            throw Limit.Exceeded(Size, atLeast: true);
         }
         _file?.Stream.Write(bytes);
         _memory?.Write(bytes);
@@ -107,7 +114,7 @@ public sealed class InputFileWriter : IDisposable
     public InlineData? Commit(bool isXml)
     {
         if (Size > Limit.Bytes)
-            throw Limit.Exceeded(Size);
+            throw Limit.Exceeded(Size, atLeast: true);
         if (_file is null)
             return null;
         _file.Commit();

@@ -36,7 +36,7 @@ public sealed class JobStore(string tmpPath)
     public static string ResponseFileName(string service, string id) => $"{service}_{id}.xml";
     public string ResponseFile(string service, string id) => Path.Combine(tmpPath, ResponseFileName(service, id));
 
-    public const string InputFilePrefix = "Input_";
+    private const string InputFilePrefix = "Input_";
 
     /// <summary>ZOO's name for the file of an input given by value: its occurrence counts from 0.</summary>
     public static string InputFileName(string input, string id, int index, string extension) =>

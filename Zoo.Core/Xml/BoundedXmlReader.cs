@@ -25,6 +25,7 @@ public sealed class BoundedXmlReader : IDisposable
 
     private readonly XmlReader _reader;
     private readonly Limits _limits;
+    private readonly char[] _chunk = new char[4096];
 
     private BoundedXmlReader(XmlReader reader, Limits limits)
     {
@@ -45,11 +46,33 @@ public sealed class BoundedXmlReader : IDisposable
     /// <exception cref="WpsException">the document is malformed, too deep, or refused by the guard.</exception>
     public bool Read()
     {
-        var more = Guarded(_reader.Read);
+        bool more;
+        try
+        {
+            more = _reader.Read();
+        }
+        catch (Exception e) when (IsParserRefusal(e))
+        {
+            throw Refusal(e);
+        }
         if (more && _reader.Depth > _limits.MaxXmlDepth)
             throw new WpsException("InvalidParameterValue", "request",
                 $"The XML request is nested deeper than {_limits.MaxXmlDepth.ToString(CultureInfo.InvariantCulture)} levels.");
         return more;
+    }
+
+    /// <summary>The next characters of the text node the reader is on (0 at its end), into <paramref name="buffer"/>.</summary>
+    /// <exception cref="WpsException">the text is malformed or refused by the guard.</exception>
+    public int ReadValueChunk(char[] buffer)
+    {
+        try
+        {
+            return _reader.ReadValueChunk(buffer, 0, buffer.Length);
+        }
+        catch (Exception e) when (IsParserRefusal(e))
+        {
+            throw Refusal(e);
+        }
     }
 
     /// <summary>Moves to the next element that starts at <paramref name="depth"/>, before the end of the element that contains it.</summary>
@@ -78,18 +101,17 @@ public sealed class BoundedXmlReader : IDisposable
             return "";
         var depth = _reader.Depth;
         var text = new StringBuilder();
-        var chunk = new char[4096];
         while (Read() && _reader.Depth > depth)
         {
             if (_reader.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
                 continue;
             int read;
-            while ((read = Guarded(() => _reader.ReadValueChunk(chunk, 0, chunk.Length))) > 0)
+            while ((read = ReadValueChunk(_chunk)) > 0)
             {
                 if (text.Length + read > _limits.MaxXmlTokenBytes)
                     throw new WpsException("InvalidParameterValue", what,
                         $"The value of {what} is longer than {_limits.MaxXmlTokenBytes.ToString(CultureInfo.InvariantCulture)} characters.");
-                text.Append(chunk, 0, read);
+                text.Append(_chunk, 0, read);
             }
         }
         return text.ToString();
@@ -109,17 +131,18 @@ public sealed class BoundedXmlReader : IDisposable
         {
             return read();
         }
-        catch (XmlException e)
+        catch (Exception e) when (IsParserRefusal(e))
         {
-            throw Messages.UnreadableXml(e.Message);
-        }
-        catch (XmlGuardException e)
-        {
-            throw new WpsException("InvalidParameterValue", "request", e.Message);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Messages.UnreadableXml("the document is not valid in its encoding.");
+            throw Refusal(e);
         }
     }
+
+    private static bool IsParserRefusal(Exception e) => e is XmlException or XmlGuardException or DecoderFallbackException;
+
+    private static WpsException Refusal(Exception e) => e switch
+    {
+        XmlException xml => Messages.UnreadableXml(xml.Message),
+        XmlGuardException guard => new WpsException("InvalidParameterValue", "request", guard.Message),
+        _ => Messages.UnreadableXml("the document is not valid in its encoding."),
+    };
 }

@@ -74,7 +74,8 @@ public static class ExecuteResponseWriter
                 return new ElementNode("wps:ProcessSucceeded").Text($"The service \"{serviceName}\" ran successfully.");
             case ExecuteStatus.Failed failed:
                 var processFailed = new ElementNode("wps:ProcessFailed");
-                var report = processFailed.Child("wps:ExceptionReport");
+                // The schema's form (ows:ExceptionReport, with its version): ZOO writes an unqualified element.
+                var report = processFailed.Child("ows:ExceptionReport").Attr("version", WpsVersion.V100.ExceptionReportVersion);
                 foreach (var error in failed.Errors)
                 {
                     var exception = report.Child("ows:Exception").Attr("exceptionCode", error.Code);

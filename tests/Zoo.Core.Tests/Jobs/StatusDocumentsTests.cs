@@ -34,11 +34,11 @@ public class StatusDocumentsTests
     {
         Assert.That(StatusDocuments.WithFailure(Started, "LongProcess", "The job's worker stopped before it finished."), Is.EqualTo(Head + "\n" + """
                 <wps:ProcessFailed>
-                  <wps:ExceptionReport>
+                  <ows:ExceptionReport version="1.1.0">
                     <ows:Exception exceptionCode="NoApplicableCode">
                       <ows:ExceptionText>The job's worker stopped before it finished.</ows:ExceptionText>
                     </ows:Exception>
-                  </wps:ExceptionReport>
+                  </ows:ExceptionReport>
                 </wps:ProcessFailed>
               </wps:Status>
             </wps:ExecuteResponse>

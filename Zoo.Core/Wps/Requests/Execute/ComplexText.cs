@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Xml;
 using Zoo.Core.Data;
 using Zoo.Core.Execution;
 using Zoo.Core.Xml;
@@ -12,7 +11,7 @@ namespace Zoo.Core.Wps.Requests.Execute;
 /// from base64 four characters at a time (line breaks and blanks inside base64 skipped), so that neither the
 /// text nor the bytes are ever held whole.
 /// </summary>
-internal sealed class ComplexText(InputFileWriter file, bool isBase64, string inputName)
+internal sealed class ComplexText(BoundedXmlReader reader, InputFileWriter file, bool isBase64, string inputName)
 {
     private readonly char[] _chunk = new char[16 * 1024];
     private readonly char[] _pending = new char[16 * 1024 + 4];
@@ -23,10 +22,10 @@ internal sealed class ComplexText(InputFileWriter file, bool isBase64, string in
     /// Blanks the reader is on: they are the data only if text follows, not if the data turns out to be XML (the
     /// indentation around it). Held up to a bound, beyond which they are taken as text.
     /// </summary>
-    public void AddBlanks(XmlReader reader)
+    public void AddBlanks()
     {
         int read;
-        while ((read = BoundedXmlReader.Guarded(() => reader.ReadValueChunk(_chunk, 0, _chunk.Length))) > 0)
+        while ((read = reader.ReadValueChunk(_chunk)) > 0)
         {
             _blanks.Append(_chunk, 0, read);
             if (_blanks.Length > _chunk.Length * 4)
@@ -38,11 +37,11 @@ internal sealed class ComplexText(InputFileWriter file, bool isBase64, string in
     public void DropBlanks() => _blanks.Clear();
 
     /// <summary>Writes the text of the node the reader is on.</summary>
-    public void Add(XmlReader reader)
+    public void Add()
     {
         WriteBlanks();
         int read;
-        while ((read = BoundedXmlReader.Guarded(() => reader.ReadValueChunk(_chunk, 0, _chunk.Length))) > 0)
+        while ((read = reader.ReadValueChunk(_chunk)) > 0)
         {
             if (isBase64)
                 Decode(_chunk.AsSpan(0, read));

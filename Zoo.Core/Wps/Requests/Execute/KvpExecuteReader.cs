@@ -65,29 +65,44 @@ public static class KvpExecuteReader
     {
         var first = new StringBuilder();
         var attributes = new List<KeyValuePair<string, string>>();
-        StringBuilder? current = null;
-        string? currentName = null;
-        var pieces = part.Split('@');
-        for (var i = 0; i < pieces.Length; i++)
+        // Where a piece without '=' goes: the value, the attribute being read, or nowhere (a dropped attribute's).
+        var target = first;
+        string? name = null;
+        var rest = part.AsSpan();
+        for (var i = 0; ; i++)
         {
-            var piece = pieces[i];
+            var at = rest.IndexOf('@');
+            var piece = at < 0 ? rest : rest[..at];
             var equals = piece.IndexOf('=');
-            if (i > 0 && equals > 0 && !piece.AsSpan(0, equals).Contains(' '))
+            if (i > 0 && equals > 0 && !piece[..equals].Contains(' '))
             {
-                Close(attributes, currentName, current);
-                var key = piece[..equals];
+                Close(attributes, name, target);
                 // An attribute the grammar does not know is read (so that its value does not join the input's) and dropped.
-                currentName = known.FirstOrDefault(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
-                current = new StringBuilder(piece[(equals + 1)..]);
-                continue;
+                name = Known(known, piece[..equals]);
+                target = name is null ? null : new StringBuilder().Append(piece[(equals + 1)..]);
             }
-            var target = current ?? first;
-            if (i > 0)
-                target.Append('@');
-            target.Append(piece);
+            else if (target is not null)
+            {
+                if (i > 0)
+                    target.Append('@');
+                target.Append(piece);
+            }
+            if (at < 0)
+                break;
+            rest = rest[(at + 1)..];
         }
-        Close(attributes, currentName, current);
+        Close(attributes, name, target);
         return (first.ToString(), attributes);
+    }
+
+    private static string? Known(IReadOnlyList<string> known, ReadOnlySpan<char> key)
+    {
+        foreach (var name in known)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return name;
+        }
+        return null;
     }
 
     private static void Close(List<KeyValuePair<string, string>> attributes, string? name, StringBuilder? value)

@@ -33,6 +33,7 @@ public sealed class XmlExecuteReader
     private readonly InputFiles _files;
     private readonly Dictionary<string, int> _occurrences = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<InputValue> _inputs = [];
+    private readonly char[] _chunk = new char[4096];
 
     private XmlExecuteReader(BoundedXmlReader reader, Func<string, IoDescription?> declared, InputFiles files)
     {
@@ -259,7 +260,7 @@ public sealed class XmlExecuteReader
         if (!Xml.IsEmptyElement)
         {
             var depth = Xml.Depth;
-            var text = new ComplexText(file, string.Equals(encoding, "base64", StringComparison.OrdinalIgnoreCase), name);
+            var text = new ComplexText(_reader, file, string.Equals(encoding, "base64", StringComparison.OrdinalIgnoreCase), name);
             XmlWriter? copy = null;
             try
             {
@@ -273,9 +274,9 @@ public sealed class XmlExecuteReader
                         CopyElement(copy);
                     }
                     else if (!isXml && Xml.NodeType is XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-                        text.AddBlanks(Xml);
+                        text.AddBlanks();
                     else if (!isXml && Xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
-                        text.Add(Xml);
+                        text.Add();
                 }
                 if (!isXml)
                     text.Finish();
@@ -293,7 +294,6 @@ public sealed class XmlExecuteReader
     private void CopyElement(XmlWriter copy)
     {
         var depth = Xml.Depth;
-        var chunk = new char[4096];
         do
         {
             switch (Xml.NodeType)
@@ -309,15 +309,14 @@ public sealed class XmlExecuteReader
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     int read;
-                    while ((read = BoundedXmlReader.Guarded(() => Xml.ReadValueChunk(chunk, 0, chunk.Length))) > 0)
-                        copy.WriteChars(chunk, 0, read);
+                    while ((read = _reader.ReadValueChunk(_chunk)) > 0)
+                        copy.WriteChars(_chunk, 0, read);
                     break;
             }
             if (Xml.Depth == depth && (Xml.NodeType == XmlNodeType.EndElement || Xml.IsEmptyElement))
                 break;
         }
         while (_reader.Read());
-        copy.Flush();
     }
 
     private InputReference Reference()
@@ -355,11 +354,9 @@ public sealed class XmlExecuteReader
         if (Xml.IsEmptyElement)
             return "";
         var depth = Xml.Depth;
-        var output = new MemoryStream();
-        // Holds no more than the limit, whatever the body brings; the excess is only counted.
-        using var held = InputFileWriter.InMemory(output, new InputSizeLimit("Body", Limits.MaxXmlTokenBytes, null));
+        var held = new BoundedBuffer(Limits.MaxXmlTokenBytes);
         var text = new StringBuilder();
-        using (var copy = XmlWriter.Create(held.AsStream(), CopySettings))
+        using (var copy = XmlWriter.Create(held, CopySettings))
         {
             var hasElements = false;
             while (ReadWithin(depth))
@@ -371,15 +368,25 @@ public sealed class XmlExecuteReader
                 }
                 else if (!hasElements && Xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
                     text.Append(ReadValue("Body"));
-                if (held.Size + text.Length > Limits.MaxXmlTokenBytes)
+                if (held.Length + text.Length > Limits.MaxXmlTokenBytes)
                     throw Messages.TooLarge("body of a reference", Limits.MaxXmlTokenBytes);
             }
             if (!hasElements)
                 return text.ToString();
         }
-        if (held.Size > Limits.MaxXmlTokenBytes)
-            throw Messages.TooLarge("body of a reference", Limits.MaxXmlTokenBytes);
-        return Encoding.UTF8.GetString(output.ToArray());
+        return Encoding.UTF8.GetString(held.GetBuffer(), 0, (int)held.Length);
+    }
+
+    /// <summary>A buffer that refuses to grow past its limit, so that what it holds never exceeds it.</summary>
+    private sealed class BoundedBuffer(int maxBytes) : MemoryStream
+    {
+        // MemoryStream sends a derived type's span writes here.
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > maxBytes)
+                throw Messages.TooLarge("body of a reference", maxBytes);
+            base.Write(buffer, offset, count);
+        }
     }
 
     /// <summary>Reads the next node inside the element at <paramref name="depth"/>; false on its end.</summary>
@@ -389,13 +396,12 @@ public sealed class XmlExecuteReader
     private string ReadValue(string what)
     {
         var value = new StringBuilder();
-        var chunk = new char[4096];
         int read;
-        while ((read = BoundedXmlReader.Guarded(() => Xml.ReadValueChunk(chunk, 0, chunk.Length))) > 0)
+        while ((read = _reader.ReadValueChunk(_chunk)) > 0)
         {
             if (value.Length + read > Limits.MaxXmlTokenBytes)
                 throw Messages.TooLarge($"value of {what}", Limits.MaxXmlTokenBytes);
-            value.Append(chunk, 0, read);
+            value.Append(_chunk, 0, read);
         }
         return value.ToString();
     }
