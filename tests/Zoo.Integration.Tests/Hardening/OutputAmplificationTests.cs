@@ -14,7 +14,7 @@ namespace Zoo.Integration.Tests.Hardening;
 /// echoed at the size it came.
 /// </summary>
 [TestFixture]
-public sealed class OutputAmplificationTests
+public sealed class OutputAmplificationTests : BodyFilesFixture
 {
     private const int SmallAnswerBytes = 4096;
 
@@ -22,22 +22,23 @@ public sealed class OutputAmplificationTests
         @"^The <(?<input>\w+)> parameter has a size limit \((?<limit>\d+) MB\) defined in the ZOO ServicesProvider configuration file, " +
         @"but the reference you provided exceeds this limit \((more than )?\d+\.\d{6} MB\)\.$");
 
-    private ServiceDirectory _services = null!;
-    private string _bodies = null!;
     private string _cacheDir = null!;
 
-    [OneTimeSetUp]
-    public void CopyServices()
+    protected override void Prepare(ServiceDirectory services)
     {
-        _services = ServiceDirectory.CopyOf(RepositoryPaths.CgiEnv);
-        _bodies = BodyFiles.DirectoryIn(_services);
         // A cache of its own, so that what a refused download leaves in it shows.
-        _cacheDir = Directory.CreateDirectory(Path.Combine(_services.Path, "cache")).FullName;
-        _services.SetConfig("main", "cacheDir", _cacheDir);
+        _cacheDir = Directory.CreateDirectory(Path.Combine(services.Path, "cache")).FullName;
+        services.SetConfig("main", "cacheDir", _cacheDir);
     }
 
-    [OneTimeTearDown]
-    public void RemoveServices() => _services.Dispose();
+    /// <summary>An InvalidParameterValue (at <paramref name="locator"/>, when given) in a small, schema-valid report, within bounds.</summary>
+    private static void AssertRefusedWithASmallAnswer(MeasuredCgiResult run, string what, string? locator = null)
+    {
+        CgiAnswer.AssertReport(run.Result, "InvalidParameterValue", locator);
+        Assert.That(run.Result.Body, Has.Length.LessThan(SmallAnswerBytes));
+        SchemaValidator.AssertValid(run.Result);
+        MeasuredCgi.AssertBounded(run, what);
+    }
 
     private const string ExecuteHead =
         $"""<?xml version="1.0" encoding="UTF-8"?><wps:Execute service="WPS" version="1.0.0" {Wps10Namespaces}><ows:Identifier>CopyVector</ows:Identifier><wps:DataInputs><wps:Input><ows:Identifier>InputVector</ows:Identifier><wps:Data>""";
@@ -50,15 +51,12 @@ public sealed class OutputAmplificationTests
     [Test]
     public void Twenty_thousand_nested_empty_elements_are_refused_by_depth_with_a_small_answer()
     {
-        var body = BodyFiles.Write(_bodies, "nested-20000.xml", ExecuteHead + """<wps:ComplexData mimeType="text/xml">""",
+        var body = BodyFiles.Write(Bodies, "nested-20000.xml", ExecuteHead + """<wps:ComplexData mimeType="text/xml">""",
             ("<a>", 20_000), "</wps:ComplexData>" + ExecuteTail, ("</a>", 20_000));
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
-        CgiAnswer.AssertReport(run.Result, "InvalidParameterValue", "request");
-        Assert.That(run.Result.Body, Has.Length.LessThan(SmallAnswerBytes));
-        SchemaValidator.AssertValid(run.Result);
-        MeasuredCgi.AssertBounded(run, "20 000 nested elements in ComplexData");
+        AssertRefusedWithASmallAnswer(run, "20 000 nested elements in ComplexData", locator: "request");
     }
 
     private static readonly string Nested200 =
@@ -68,11 +66,11 @@ public sealed class OutputAmplificationTests
     [Test]
     public void XML_nested_200_levels_comes_back_raw_at_the_size_it_came()
     {
-        var body = BodyFiles.Write(_bodies, "nested-200-raw.xml",
+        var body = BodyFiles.Write(Bodies, "nested-200-raw.xml",
             ExecuteHead + """<wps:ComplexData mimeType="text/xml">""" + Nested200 + "</wps:ComplexData>",
             ("", 0), ExecuteTail.Replace("<wps:RawDataOutput>", "<wps:RawDataOutput mimeType=\"text/xml\">", StringComparison.Ordinal));
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
         CgiAnswer.AssertProper(run.Result);
         Assert.That(run.Result.Status, Does.StartWith("200"), () => CgiAnswer.Head(run.Result));
@@ -97,10 +95,10 @@ public sealed class OutputAmplificationTests
     [TestCaseSource(nameof(Documents))]
     public void XML_nested_200_levels_is_embedded_in_the_response_document_without_growing(string version, string request)
     {
-        var body = Path.Combine(_bodies, $"nested-200-document-{version}.xml");
+        var body = Path.Combine(Bodies, $"nested-200-document-{version}.xml");
         File.WriteAllText(body, request);
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
         CgiAnswer.AssertProper(run.Result);
         Assert.That(run.Result.Status, Does.StartWith("200"), () => CgiAnswer.Head(run.Result));
@@ -123,30 +121,24 @@ public sealed class OutputAmplificationTests
     [Test]
     public void DescribeProcess_of_100000_identifiers_in_a_form_is_refused_with_a_small_answer()
     {
-        var body = BodyFiles.Write(_bodies, "describe-100000.txt", "service=WPS&version=1.0.0&request=DescribeProcess&identifier=HelloPy",
+        var body = BodyFiles.Write(Bodies, "describe-100000.txt", "service=WPS&version=1.0.0&request=DescribeProcess&identifier=HelloPy",
             ",HelloPy", 99_999, "");
 
-        var run = MeasuredCgi.Post(_services.Path, body, "application/x-www-form-urlencoded");
+        var run = MeasuredCgi.Post(Services.Path, body, "application/x-www-form-urlencoded");
 
-        CgiAnswer.AssertReport(run.Result, "InvalidParameterValue");
-        Assert.That(run.Result.Body, Has.Length.LessThan(SmallAnswerBytes));
-        SchemaValidator.AssertValid(run.Result);
-        MeasuredCgi.AssertBounded(run, "DescribeProcess of 100 000 identifiers (form)");
+        AssertRefusedWithASmallAnswer(run, "DescribeProcess of 100 000 identifiers (form)");
     }
 
     [Test]
     public void DescribeProcess_of_100000_identifiers_in_XML_is_refused_with_a_small_answer()
     {
-        var body = BodyFiles.Write(_bodies, "describe-100000.xml",
+        var body = BodyFiles.Write(Bodies, "describe-100000.xml",
             """<?xml version="1.0"?><wps:DescribeProcess service="WPS" version="1.0.0" xmlns:wps="http://www.opengis.net/wps/1.0.0" xmlns:ows="http://www.opengis.net/ows/1.1">""",
             "<ows:Identifier>HelloPy</ows:Identifier>", 100_000, "</wps:DescribeProcess>");
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
-        CgiAnswer.AssertReport(run.Result, "InvalidParameterValue");
-        Assert.That(run.Result.Body, Has.Length.LessThan(SmallAnswerBytes));
-        SchemaValidator.AssertValid(run.Result);
-        MeasuredCgi.AssertBounded(run, "DescribeProcess of 100 000 identifiers (XML)");
+        AssertRefusedWithASmallAnswer(run, "DescribeProcess of 100 000 identifiers (XML)");
     }
 
     [Test]
@@ -155,7 +147,7 @@ public sealed class OutputAmplificationTests
         var prefix = "service=WPS&version=1.0.0&request=DescribeProcess&identifier=";
         var count = (128 * 1024 - "QUERY_STRING=".Length - prefix.Length - 1) / ",HelloPy".Length;
 
-        var run = MeasuredCgi.Get(_services.Path, prefix + Identifiers(count));
+        var run = MeasuredCgi.Get(Services.Path, prefix + Identifiers(count));
 
         CgiAnswer.AssertReport(run.Result, "InvalidParameterValue");
         Assert.That(run.Result.Body, Has.Length.LessThan(SmallAnswerBytes));
@@ -180,9 +172,9 @@ public sealed class OutputAmplificationTests
     [TestCaseSource(nameof(SixtyMegabytes))]
     public void A_60_MB_inline_input_to_a_16_MB_input_is_FileSizeExceeded_with_ZOO_s_text(string name, string open, string piece, long times, string close)
     {
-        var body = BodyFiles.Write(_bodies, $"sixty-{name}.xml", ExecuteHead + open, piece, times, close + ExecuteTail);
+        var body = BodyFiles.Write(Bodies, $"sixty-{name}.xml", ExecuteHead + open, piece, times, close + ExecuteTail);
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
         var exception = CgiAnswer.AssertReport(run.Result, "FileSizeExceeded", "InputVector");
         var match = ZooSizeText.Match(OwsReport.Text(run.Result));
@@ -191,7 +183,7 @@ public sealed class OutputAmplificationTests
             Assert.That(match.Success, Is.True, exception.ToString());
             Assert.That(match.Groups["input"].Value, Is.EqualTo("InputVector"));
             Assert.That(match.Groups["limit"].Value, Is.EqualTo("16"));
-            Assert.That(Directory.EnumerateFiles(_services.TmpPath, "Input_*"), Is.Empty, "input files left in tmpPath");
+            Assert.That(Directory.EnumerateFiles(Services.TmpPath, "Input_*"), Is.Empty, "input files left in tmpPath");
         });
         SchemaValidator.AssertValid(run.Result);
         MeasuredCgi.AssertBounded(run, $"a {new FileInfo(body).Length} byte inline input ({name})");
@@ -206,7 +198,7 @@ public sealed class OutputAmplificationTests
         using var server = new ZeroStreamServer("image/tiff");
         var before = Listing();
 
-        var run = MeasuredCgi.Get(_services.Path,
+        var run = MeasuredCgi.Get(Services.Path,
             Kvp("CopyRaster", "InputRaster=@xlink:href=" + Q(server.Url(withLength, 100L * 1024 * 1024)), "&ResponseDocument=Result"));
 
         var exception = CgiAnswer.AssertReport(run.Result, "FileSizeExceeded", "InputRaster");
@@ -223,7 +215,7 @@ public sealed class OutputAmplificationTests
 
     /// <summary>Every entry of tmpPath and cacheDir, hidden ones too (the service header cache GetCapabilities keeps is not data).</summary>
     private IReadOnlyList<string> Listing() =>
-        new[] { _services.TmpPath, _cacheDir }
+        new[] { Services.TmpPath, _cacheDir }
             .SelectMany(directory => Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories))
             .Where(path => !Path.GetFileName(path).StartsWith("zoo-service-headers-", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

@@ -10,22 +10,9 @@ namespace Zoo.Integration.Tests.Hardening;
 /// CPU and under 64 MiB.
 /// </summary>
 [TestFixture]
-public sealed class OversizedBodyTests
+public sealed class OversizedBodyTests : BodyFilesFixture
 {
     private const string TooLarge = "413 Request Entity Too Large";
-
-    private ServiceDirectory _services = null!;
-    private string _bodies = null!;
-
-    [OneTimeSetUp]
-    public void CopyServices()
-    {
-        _services = ServiceDirectory.CopyOf(RepositoryPaths.CgiEnv);
-        _bodies = BodyFiles.DirectoryIn(_services);
-    }
-
-    [OneTimeTearDown]
-    public void RemoveServices() => _services.Dispose();
 
     private static void AssertRefusedAsTooLarge(MeasuredCgiResult run, string what)
     {
@@ -40,10 +27,10 @@ public sealed class OversizedBodyTests
     [Test]
     public void A_body_announced_as_100_MB_is_refused_without_reading_standard_input()
     {
-        var body = Path.Combine(_bodies, "small.xml");
+        var body = Path.Combine(Bodies, "small.xml");
         File.WriteAllText(body, """<?xml version="1.0"?><wps:GetCapabilities service="WPS" xmlns:wps="http://www.opengis.net/wps/1.0.0"/>""");
 
-        var run = MeasuredCgi.Run(_services.Path, "POST", "", body, "text/xml", 100L * 1024 * 1024, null);
+        var run = MeasuredCgi.Run(Services.Path, "POST", "", body, "text/xml", 100L * 1024 * 1024, null);
 
         AssertRefusedAsTooLarge(run, "CONTENT_LENGTH 100 MB with a small body");
         Assert.That(run.UnreadBodyBytes, Is.EqualTo(new FileInfo(body).Length), "bytes of standard input left unread");
@@ -52,10 +39,10 @@ public sealed class OversizedBodyTests
     [Test]
     public void A_70_MB_body_is_refused()
     {
-        var body = BodyFiles.Write(_bodies, "seventy.xml", """<?xml version="1.0"?><wps:GetCapabilities service="WPS" xmlns:wps="http://www.opengis.net/wps/1.0.0"><!--""",
+        var body = BodyFiles.Write(Bodies, "seventy.xml", """<?xml version="1.0"?><wps:GetCapabilities service="WPS" xmlns:wps="http://www.opengis.net/wps/1.0.0"><!--""",
             "0123456789abcdef", 70L * 1024 * 1024 / 16, "--></wps:GetCapabilities>");
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
         AssertRefusedAsTooLarge(run, "a 70 MB body");
     }
@@ -63,10 +50,10 @@ public sealed class OversizedBodyTests
     [Test]
     public void A_70_MB_body_without_CONTENT_LENGTH_is_refused_once_it_passes_the_limit()
     {
-        var body = BodyFiles.Write(_bodies, "seventy-unannounced.xml", """<?xml version="1.0"?><wps:GetCapabilities service="WPS" xmlns:wps="http://www.opengis.net/wps/1.0.0"><!--""",
+        var body = BodyFiles.Write(Bodies, "seventy-unannounced.xml", """<?xml version="1.0"?><wps:GetCapabilities service="WPS" xmlns:wps="http://www.opengis.net/wps/1.0.0"><!--""",
             "0123456789abcdef", 70L * 1024 * 1024 / 16, "--></wps:GetCapabilities>");
 
-        var run = MeasuredCgi.Run(_services.Path, "POST", "", body, "text/xml", contentLength: null, null);
+        var run = MeasuredCgi.Run(Services.Path, "POST", "", body, "text/xml", contentLength: null, null);
 
         AssertRefusedAsTooLarge(run, "a 70 MB body without CONTENT_LENGTH");
         Assert.That(run.UnreadBodyBytes, Is.GreaterThan(0), "it read the whole body");
@@ -75,9 +62,9 @@ public sealed class OversizedBodyTests
     [Test]
     public void A_2_MB_form_body_is_refused()
     {
-        var body = BodyFiles.Write(_bodies, "form.txt", "service=WPS&version=1.0.0&request=DescribeProcess&identifier=", "A", 2L * 1024 * 1024, "");
+        var body = BodyFiles.Write(Bodies, "form.txt", "service=WPS&version=1.0.0&request=DescribeProcess&identifier=", "A", 2L * 1024 * 1024, "");
 
-        var run = MeasuredCgi.Post(_services.Path, body, "application/x-www-form-urlencoded");
+        var run = MeasuredCgi.Post(Services.Path, body, "application/x-www-form-urlencoded");
 
         AssertRefusedAsTooLarge(run, "a 2 MB form body");
     }
@@ -85,12 +72,12 @@ public sealed class OversizedBodyTests
     [Test]
     public void Nothing_of_a_refused_body_is_left_in_tmpPath()
     {
-        var body = BodyFiles.Write(_bodies, "seventy-left.xml", "<x>", "0123456789abcdef", 70L * 1024 * 1024 / 16, "</x>");
+        var body = BodyFiles.Write(Bodies, "seventy-left.xml", "<x>", "0123456789abcdef", 70L * 1024 * 1024 / 16, "</x>");
 
-        MeasuredCgi.Run(_services.Path, "POST", "", body, "text/xml", contentLength: null, null);
+        MeasuredCgi.Run(Services.Path, "POST", "", body, "text/xml", contentLength: null, null);
 
         // (cacheDir is tmpPath in these copies: the service header cache of GetCapabilities may sit there.)
-        Assert.That(Directory.EnumerateFileSystemEntries(_services.TmpPath)
+        Assert.That(Directory.EnumerateFileSystemEntries(Services.TmpPath)
             .Where(path => !Path.GetFileName(path).StartsWith("zoo-service-headers-", StringComparison.Ordinal)), Is.Empty);
     }
 }

@@ -11,22 +11,9 @@ namespace Zoo.Integration.Tests.Hardening;
 /// within 1 s of CPU and under 64 MiB; nesting beyond the limit is InvalidParameterValue at locator request.
 /// </summary>
 [TestFixture]
-public sealed class QuadraticParsingTests
+public sealed class QuadraticParsingTests : BodyFilesFixture
 {
     private const string FormType = "application/x-www-form-urlencoded";
-
-    private ServiceDirectory _services = null!;
-    private string _bodies = null!;
-
-    [OneTimeSetUp]
-    public void CopyServices()
-    {
-        _services = ServiceDirectory.CopyOf(RepositoryPaths.CgiEnv);
-        _bodies = BodyFiles.DirectoryIn(_services);
-    }
-
-    [OneTimeTearDown]
-    public void RemoveServices() => _services.Dispose();
 
     /// <summary>
     /// The "@y" (a piece without '=', glued to the value before it) from 600 KiB to just under maxQueryBytes
@@ -40,7 +27,7 @@ public sealed class QuadraticParsingTests
     }
 
     private string AtSignsBody(string piece, int count) =>
-        BodyFiles.Write(_bodies, $"at-signs-{piece.Length}-{count}.txt",
+        BodyFiles.Write(Bodies, $"at-signs-{piece.Length}-{count}.txt",
             "service=WPS&version=1.0.0&request=Execute&Identifier=CopyVector&DataInputs=InputVector=x", piece, count, "&RawDataOutput=Result");
 
     [TestCaseSource(nameof(AtSigns))]
@@ -48,7 +35,7 @@ public sealed class QuadraticParsingTests
     {
         var body = AtSignsBody(piece, count);
 
-        var run = MeasuredCgi.Post(_services.Path, body, FormType);
+        var run = MeasuredCgi.Post(Services.Path, body, FormType);
 
         CgiAnswer.AssertProper(run.Result);
         MeasuredCgi.AssertBounded(run, $"{new FileInfo(body).Length} bytes of {piece} in a form body");
@@ -59,7 +46,7 @@ public sealed class QuadraticParsingTests
     {
         var body = AtSignsBody("@y", 300 * 1024);
 
-        var run = MeasuredCgi.Post(_services.Path, body, FormType);
+        var run = MeasuredCgi.Post(Services.Path, body, FormType);
 
         CgiAnswer.AssertProper(run.Result);
         Assert.That(run.Result.Text, Is.EqualTo("x" + string.Concat(Enumerable.Repeat("@y", 300 * 1024))), () => CgiAnswer.Head(run.Result, 300));
@@ -72,7 +59,7 @@ public sealed class QuadraticParsingTests
         var prefix = "service=WPS&version=1.0.0&request=Execute&Identifier=CopyVector&RawDataOutput=Result&DataInputs=InputVector=x";
         var query = prefix + string.Concat(Enumerable.Repeat("@y", (128 * 1024 - "QUERY_STRING=".Length - prefix.Length - 1) / 2));
 
-        var run = MeasuredCgi.Get(_services.Path, query);
+        var run = MeasuredCgi.Get(Services.Path, query);
 
         CgiAnswer.AssertProper(run.Result);
         MeasuredCgi.AssertBounded(run, "128 KiB query string of @y");
@@ -100,9 +87,9 @@ public sealed class QuadraticParsingTests
     public void Deep_nesting_is_refused_by_depth_within_the_bound(string name, string prefix, string element, int levels, string suffix)
     {
         var closing = suffix.Length == 0 && name == "unclosed" ? ("", 0L) : ($"</{element}>", (long)levels);
-        var body = BodyFiles.Write(_bodies, name + ".xml", prefix, ($"<{element}>", levels), suffix, closing);
+        var body = BodyFiles.Write(Bodies, name + ".xml", prefix, ($"<{element}>", levels), suffix, closing);
 
-        var run = MeasuredCgi.Post(_services.Path, body, "text/xml");
+        var run = MeasuredCgi.Post(Services.Path, body, "text/xml");
 
         var exception = CgiAnswer.AssertReport(run.Result, "InvalidParameterValue", "request");
         Assert.That(OwsReport.Text(run.Result), Does.Match(new Regex("(?i)(nest|deep|depth).*256|256.*(nest|deep|depth)")), exception.ToString());

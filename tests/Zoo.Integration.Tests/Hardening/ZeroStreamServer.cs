@@ -1,6 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Zoo.Integration.Tests.Support;
 
 namespace Zoo.Integration.Tests.Hardening;
 
@@ -11,109 +11,56 @@ namespace Zoo.Integration.Tests.Hardening;
 /// </summary>
 public sealed class ZeroStreamServer : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
     private long _sent;
 
     public ZeroStreamServer(string contentType)
     {
         ContentType = contentType;
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _loop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener(AnswerAsync);
     }
 
     public string ContentType { get; }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>Bytes of body written to clients so far.</summary>
     public long BytesSent => Interlocked.Read(ref _sent);
 
     public string Url(bool withLength, long bytes) => $"http://127.0.0.1:{Port}/{(withLength ? "length" : "close")}/{bytes}";
 
-    public void Dispose()
+    public void Dispose() => _listener.Dispose();
+
+    private async Task AnswerAsync(TcpClient client, CancellationToken stopping)
     {
-        _stop.Cancel();
-        _listener.Stop();
         try
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the listener.
-        }
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
+            var stream = client.GetStream();
+            var head = await LoopbackListener.ReadHeadAsync(stream);
+            var parts = head?.Split("\r\n")[0].Split(' ');
+            var path = parts is { Length: >= 2 } ? parts[1].Split('/', StringSplitOptions.RemoveEmptyEntries) : [];
+            if (path.Length != 2 || !long.TryParse(path[1], out var total))
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
                 return;
             }
-            _ = Task.Run(() => AnswerAsync(client));
-        }
-    }
-
-    private async Task AnswerAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
+            var header = new StringBuilder($"HTTP/1.1 200 OK\r\nContent-Type: {ContentType}\r\nConnection: close\r\n");
+            if (path[0] == "length")
+                header.Append("Content-Length: ").Append(total).Append("\r\n");
+            header.Append("\r\n");
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(header.ToString()));
+            var chunk = new byte[64 * 1024];
+            for (var left = total; left > 0;)
             {
-                var stream = client.GetStream();
-                var head = await ReadHeadAsync(stream);
-                var parts = head?.Split("\r\n")[0].Split(' ');
-                var path = parts is { Length: >= 2 } ? parts[1].Split('/', StringSplitOptions.RemoveEmptyEntries) : [];
-                if (path.Length != 2 || !long.TryParse(path[1], out var total))
-                {
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
-                    return;
-                }
-                var header = new StringBuilder($"HTTP/1.1 200 OK\r\nContent-Type: {ContentType}\r\nConnection: close\r\n");
-                if (path[0] == "length")
-                    header.Append("Content-Length: ").Append(total).Append("\r\n");
-                header.Append("\r\n");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(header.ToString()));
-                var chunk = new byte[64 * 1024];
-                for (var left = total; left > 0;)
-                {
-                    var size = (int)Math.Min(chunk.Length, left);
-                    await stream.WriteAsync(chunk.AsMemory(0, size), _stop.Token);
-                    Interlocked.Add(ref _sent, size);
-                    left -= size;
-                }
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client went away (as it should, past its limit): stop writing.
+                var size = (int)Math.Min(chunk.Length, left);
+                await stream.WriteAsync(chunk.AsMemory(0, size), stopping);
+                Interlocked.Add(ref _sent, size);
+                left -= size;
             }
         }
-    }
-
-    private static async Task<string?> ReadHeadAsync(NetworkStream stream)
-    {
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        while (buffer.Count < 65536)
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
-            if (await stream.ReadAsync(one) == 0)
-                return null;
-            buffer.Add(one[0]);
-            var n = buffer.Count;
-            if (n >= 4 && buffer[n - 4] == '\r' && buffer[n - 3] == '\n' && buffer[n - 2] == '\r' && buffer[n - 1] == '\n')
-                return Encoding.ASCII.GetString(buffer.ToArray(), 0, n - 4);
+            // The client went away (as it should, past its limit): stop writing.
         }
-        return null;
     }
 }

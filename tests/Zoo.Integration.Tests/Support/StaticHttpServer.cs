@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,19 +11,15 @@ namespace Zoo.Integration.Tests.Support;
 /// </summary>
 public sealed class StaticHttpServer : IDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly ConcurrentDictionary<string, (string ContentType, byte[] Body)> _files = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackListener _listener;
 
     public StaticHttpServer()
     {
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _loop = Task.Run(AcceptLoopAsync);
+        _listener = new LoopbackListener((client, _) => AnswerAsync(client));
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>Request lines received ("GET /path HTTP/1.1"), in order.</summary>
     public ConcurrentQueue<string> Requests { get; } = new();
@@ -36,89 +31,40 @@ public sealed class StaticHttpServer : IDisposable
         return $"http://127.0.0.1:{Port}{path}";
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the listener; how it ended does not matter.
-        }
-        _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(client));
-        }
-    }
+    public void Dispose() => _listener.Dispose();
 
     private async Task AnswerAsync(TcpClient client)
     {
-        using (client)
+        try
         {
-            try
+            var stream = client.GetStream();
+            var head = await LoopbackListener.ReadHeadAsync(stream);
+            if (head is null)
+                return;
+            var lines = head.Split("\r\n");
+            Requests.Enqueue(lines[0]);
+            var contentLength = lines.Skip(1)
+                .Select(l => l.Split(':', 2))
+                .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                .Select(kv => int.Parse(kv[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+                .FirstOrDefault();
+            if (contentLength > 0)
             {
-                var stream = client.GetStream();
-                var head = await ReadHeadAsync(stream);
-                if (head is null)
-                    return;
-                var lines = head.Split("\r\n");
-                Requests.Enqueue(lines[0]);
-                var contentLength = lines.Skip(1)
-                    .Select(l => l.Split(':', 2))
-                    .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                    .Select(kv => int.Parse(kv[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
-                    .FirstOrDefault();
-                if (contentLength > 0)
-                {
-                    var body = new byte[contentLength];
-                    await stream.ReadExactlyAsync(body);
-                }
-                var path = lines[0].Split(' ').ElementAtOrDefault(1) ?? "/";
-                var (status, contentType, content) = _files.TryGetValue(path, out var file)
-                    ? ("200 OK", file.ContentType, file.Body)
-                    : ("404 Not Found", "text/plain", Encoding.ASCII.GetBytes("not found"));
-                var header = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(header));
-                await stream.WriteAsync(content);
-                await stream.FlushAsync();
+                var body = new byte[contentLength];
+                await stream.ReadExactlyAsync(body);
             }
-            catch (IOException)
-            {
-                // The client went away: nothing to answer.
-            }
+            var path = lines[0].Split(' ').ElementAtOrDefault(1) ?? "/";
+            var (status, contentType, content) = _files.TryGetValue(path, out var file)
+                ? ("200 OK", file.ContentType, file.Body)
+                : ("404 Not Found", "text/plain", Encoding.ASCII.GetBytes("not found"));
+            var header = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(header));
+            await stream.WriteAsync(content);
+            await stream.FlushAsync();
         }
-    }
-
-    private static async Task<string?> ReadHeadAsync(NetworkStream stream)
-    {
-        var buffer = new List<byte>();
-        var one = new byte[1];
-        while (buffer.Count < 65536)
+        catch (IOException)
         {
-            if (await stream.ReadAsync(one) == 0)
-                return null;
-            buffer.Add(one[0]);
-            var n = buffer.Count;
-            if (n >= 4 && buffer[n - 4] == '\r' && buffer[n - 3] == '\n' && buffer[n - 2] == '\r' && buffer[n - 1] == '\n')
-                return Encoding.ASCII.GetString(buffer.ToArray(), 0, n - 4);
+            // The client went away: nothing to answer.
         }
-        return null;
     }
 }

@@ -18,6 +18,18 @@ public class KvpExecuteReaderTests
 
     private static IEnumerable<string> Keys(ConfigValues attributes) => attributes.Select(a => a.Key);
 
+    private static OwsError Refusal(Limits limits, string name, string value) =>
+        Assert.Throws<WpsException>(() => Read(limits, (name, value)))!.Errors[0];
+
+    /// <summary>How long reading <paramref name="dataInputs"/> takes, once the reader has been run.</summary>
+    private static TimeSpan TimeToRead(string dataInputs)
+    {
+        Input("a=warm@up");
+        var clock = Stopwatch.StartNew();
+        Input(dataInputs);
+        return clock.Elapsed;
+    }
+
     [Test]
     public void Inputs_separated_by_semicolons_are_read_in_order()
     {
@@ -39,12 +51,6 @@ public class KvpExecuteReaderTests
 
         Assert.That(input.Attributes.Select(a => (a.Key, a.Value)),
             Is.EqualTo(new[] { ("mimeType", "text/xml"), ("encoding", "UTF-8") }));
-    }
-
-    [Test]
-    public void Attributes_do_not_join_the_value()
-    {
-        Assert.That(Input("a=<x/>@mimeType=text/xml@encoding=UTF-8").Value, Is.EqualTo("<x/>"));
     }
 
     [Test]
@@ -89,10 +95,15 @@ public class KvpExecuteReaderTests
             Is.EqualTo(new[] { ("mimeType", "text/plain"), ("encoding", "UTF-8") }));
     }
 
-    [Test]
-    public void An_at_sign_without_an_equals_stays_in_the_value()
+    [TestCase("a=<x/>@mimeType=text/xml@encoding=UTF-8", "<x/>", TestName = "Attributes_do_not_join_the_value")]
+    [TestCase("a=me@example.org", "me@example.org", TestName = "An_at_sign_without_an_equals_stays_in_the_value")]
+    [TestCase("a=x@y z=1", "x@y z=1", TestName = "A_piece_whose_name_holds_a_space_stays_in_the_value")]
+    [TestCase("a=x%3By%40z", "x;y@z", TestName = "Values_are_percent_decoded_once_more_so_that_they_may_carry_semicolons")]
+    [TestCase("a", "Reference", TestName = "An_input_without_an_equals_and_without_reference_has_the_value_Reference")]
+    [TestCase("a=@xlink:href=http://data.example.org/a.xml", null, TestName = "A_reference_has_no_value")]
+    public void The_value_of_an_input(string dataInputs, string? value)
     {
-        Assert.That(Input("a=me@example.org").Value, Is.EqualTo("me@example.org"));
+        Assert.That(Input(dataInputs).Value, Is.EqualTo(value));
     }
 
     [Test]
@@ -101,36 +112,15 @@ public class KvpExecuteReaderTests
         Assert.That(Input("a=me@example.org").Attributes, Is.Empty);
     }
 
-    [Test]
-    public void A_piece_whose_name_holds_a_space_stays_in_the_value()
+    [TestCase("a=1@schema=http://user@example.org/a.xsd", "schema", "http://user@example.org/a.xsd",
+        TestName = "An_at_sign_after_an_attribute_stays_in_the_attribute")]
+    [TestCase("a=<x/>@mimeType=text/xml%3B subtype=gml/3.1.1", "mimeType", "text/xml; subtype=gml/3.1.1",
+        TestName = "An_escaped_semicolon_keeps_a_mime_type_parameter_in_the_input_attribute")]
+    [TestCase("a=@xlink:href=http://data.example.org/a@mimeType=text/xml", "mimeType", "text/xml",
+        TestName = "The_mime_type_of_a_reference_is_kept_as_an_attribute")]
+    public void An_attribute_of_an_input(string dataInputs, string key, string value)
     {
-        Assert.That(Input("a=x@y z=1").Value, Is.EqualTo("x@y z=1"));
-    }
-
-    [Test]
-    public void An_at_sign_after_an_attribute_stays_in_the_attribute()
-    {
-        Assert.That(Input("a=1@schema=http://user@example.org/a.xsd").Attributes["schema"],
-            Is.EqualTo("http://user@example.org/a.xsd"));
-    }
-
-    [Test]
-    public void Values_are_percent_decoded_once_more_so_that_they_may_carry_semicolons()
-    {
-        Assert.That(Input("a=x%3By%40z").Value, Is.EqualTo("x;y@z"));
-    }
-
-    [Test]
-    public void An_escaped_semicolon_keeps_a_mime_type_parameter_in_the_input_attribute()
-    {
-        Assert.That(Input("a=<x/>@mimeType=text/xml%3B subtype=gml/3.1.1").Attributes["mimeType"],
-            Is.EqualTo("text/xml; subtype=gml/3.1.1"));
-    }
-
-    [Test]
-    public void An_input_without_an_equals_and_without_reference_has_the_value_Reference()
-    {
-        Assert.That(Input("a").Value, Is.EqualTo("Reference"));
+        Assert.That(Input(dataInputs).Attributes[key], Is.EqualTo(value));
     }
 
     [Test]
@@ -147,66 +137,28 @@ public class KvpExecuteReaderTests
         Assert.That(Input("a=x" + pieces).Value, Has.Length.EqualTo(200_001));
     }
 
-    [Test]
-    public void A_value_of_a_hundred_thousand_at_pieces_is_read_in_well_under_a_second()
+    [TestCase("@y", TestName = "A_value_of_a_hundred_thousand_at_pieces_is_read_in_well_under_a_second")]
+    [TestCase("@foo=bar", TestName = "A_hundred_thousand_unknown_attributes_are_read_in_well_under_a_second")]
+    public void A_hundred_thousand_pieces_are_read_in_well_under_a_second(string piece)
     {
-        var dataInputs = "a=x" + string.Concat(Enumerable.Repeat("@y", 100_000));
-        Input("a=warm@up");
+        var dataInputs = "a=x" + string.Concat(Enumerable.Repeat(piece, 100_000));
 
-        var clock = Stopwatch.StartNew();
-        Input(dataInputs);
-
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(TimeToRead(dataInputs), Is.LessThan(TimeSpan.FromSeconds(1)));
     }
 
-    [Test]
-    public void A_hundred_thousand_unknown_attributes_are_read_in_well_under_a_second()
+    [TestCase("a=@xlink:href=http://data.example.org/a.xml", TestName = "An_xlink_href_makes_a_reference")]
+    [TestCase("a=@href=http://data.example.org/a.xml", TestName = "A_plain_href_makes_a_reference")]
+    public void An_href_makes_a_reference(string dataInputs)
     {
-        var dataInputs = "a=x" + string.Concat(Enumerable.Repeat("@foo=bar", 100_000));
-        Input("a=warm@up");
-
-        var clock = Stopwatch.StartNew();
-        Input(dataInputs);
-
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+        Assert.That(Input(dataInputs).Reference?.Href, Is.EqualTo("http://data.example.org/a.xml"));
     }
 
-    [Test]
-    public void An_xlink_href_makes_a_reference()
+    [TestCase("a=@xlink:href=http://data.example.org/a.xml", "GET", TestName = "A_reference_without_method_or_body_is_a_GET")]
+    [TestCase("a=@xlink:href=http://data.example.org/wps@body=<Execute/>", "POST", TestName = "A_reference_with_a_body_and_no_method_is_a_POST")]
+    [TestCase("a=@xlink:href=http://data.example.org/wps@method=post", "POST", TestName = "The_method_of_a_reference_is_upper_cased")]
+    public void The_method_of_a_reference(string dataInputs, string method)
     {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/a.xml").Reference?.Href,
-            Is.EqualTo("http://data.example.org/a.xml"));
-    }
-
-    [Test]
-    public void A_reference_has_no_value()
-    {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/a.xml").Value, Is.Null);
-    }
-
-    [Test]
-    public void A_plain_href_makes_a_reference()
-    {
-        Assert.That(Input("a=@href=http://data.example.org/a.xml").Reference?.Href,
-            Is.EqualTo("http://data.example.org/a.xml"));
-    }
-
-    [Test]
-    public void A_reference_without_method_or_body_is_a_GET()
-    {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/a.xml").Reference?.Method, Is.EqualTo("GET"));
-    }
-
-    [Test]
-    public void A_reference_with_a_body_and_no_method_is_a_POST()
-    {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/wps@body=<Execute/>").Reference?.Method, Is.EqualTo("POST"));
-    }
-
-    [Test]
-    public void The_method_of_a_reference_is_upper_cased()
-    {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/wps@method=post").Reference?.Method, Is.EqualTo("POST"));
+        Assert.That(Input(dataInputs).Reference?.Method, Is.EqualTo(method));
     }
 
     [Test]
@@ -224,12 +176,6 @@ public class KvpExecuteReaderTests
     }
 
     [Test]
-    public void The_mime_type_of_a_reference_is_kept_as_an_attribute()
-    {
-        Assert.That(Input("a=@xlink:href=http://data.example.org/a@mimeType=text/xml").Attributes["mimeType"], Is.EqualTo("text/xml"));
-    }
-
-    [Test]
     public void As_many_inputs_as_the_limit_are_accepted()
     {
         var limits = Limits.Defaults with { MaxInputs = 2 };
@@ -240,11 +186,9 @@ public class KvpExecuteReaderTests
     [Test]
     public void More_inputs_than_the_limit_are_an_InvalidParameterValue_located_at_DataInputs()
     {
-        var limits = Limits.Defaults with { MaxInputs = 2 };
+        var error = Refusal(Limits.Defaults with { MaxInputs = 2 }, "DataInputs", "a=1;b=2;c=3");
 
-        var error = Assert.Throws<WpsException>(() => Read(limits, ("DataInputs", "a=1;b=2;c=3")));
-
-        Assert.That((error!.Errors[0].Code, error.Errors[0].Locator), Is.EqualTo(("InvalidParameterValue", "DataInputs")));
+        Assert.That((error.Code, error.Locator), Is.EqualTo(("InvalidParameterValue", "DataInputs")));
     }
 
     [Test]
@@ -255,16 +199,11 @@ public class KvpExecuteReaderTests
         Assert.That(request.Outputs.Select(o => o.Name), Is.EqualTo(new[] { "A", "B" }));
     }
 
-    [Test]
-    public void A_ResponseDocument_answers_with_a_document()
+    [TestCase("ResponseDocument", "Result", ResponseKind.Document, TestName = "A_ResponseDocument_answers_with_a_document")]
+    [TestCase("RawDataOutput", "Result@mimeType=text/plain", ResponseKind.Raw, TestName = "A_RawDataOutput_answers_raw")]
+    public void The_parameter_naming_the_outputs_chooses_the_response(string parameter, string outputs, ResponseKind response)
     {
-        Assert.That(Read(("ResponseDocument", "Result")).Response, Is.EqualTo(ResponseKind.Document));
-    }
-
-    [Test]
-    public void A_RawDataOutput_answers_raw()
-    {
-        Assert.That(Read(("RawDataOutput", "Result@mimeType=text/plain")).Response, Is.EqualTo(ResponseKind.Raw));
+        Assert.That(Read((parameter, outputs)).Response, Is.EqualTo(response));
     }
 
     [Test]
@@ -324,21 +263,15 @@ public class KvpExecuteReaderTests
     [Test]
     public void More_outputs_than_the_limit_are_refused_at_ResponseDocument()
     {
-        var limits = Limits.Defaults with { MaxOutputs = 2 };
+        var error = Refusal(Limits.Defaults with { MaxOutputs = 2 }, "ResponseDocument", "A;B;C");
 
-        var error = Assert.Throws<WpsException>(() => Read(limits, ("ResponseDocument", "A;B;C")));
-
-        Assert.That((error!.Errors[0].Code, error.Errors[0].Locator), Is.EqualTo(("InvalidParameterValue", "ResponseDocument")));
+        Assert.That((error.Code, error.Locator), Is.EqualTo(("InvalidParameterValue", "ResponseDocument")));
     }
 
     [Test]
     public void More_raw_outputs_than_the_limit_are_refused_at_RawDataOutput()
     {
-        var limits = Limits.Defaults with { MaxOutputs = 1 };
-
-        var error = Assert.Throws<WpsException>(() => Read(limits, ("RawDataOutput", "A;B")));
-
-        Assert.That(error!.Errors[0].Locator, Is.EqualTo("RawDataOutput"));
+        Assert.That(Refusal(Limits.Defaults with { MaxOutputs = 1 }, "RawDataOutput", "A;B").Locator, Is.EqualTo("RawDataOutput"));
     }
 
     [Test]
