@@ -41,14 +41,16 @@ public static class OutputCollector
 
     /// <summary>The bytes of an output: its generated file, its binary value, or its text as UTF-8.</summary>
     public static byte[] Content(ZooMap map) =>
-        map.Text("generated_file") is { } file ? File.ReadAllBytes(file)
-        : map["value"] switch
-        {
-            BytesValue bytes => bytes.Bytes,
-            TextValue text => Encoding.UTF8.GetBytes(text.Text),
-            ListValue list => Encoding.UTF8.GetBytes(string.Join(',', list.Items)),
-            _ => [],
-        };
+        map.Text("generated_file") is { } file ? File.ReadAllBytes(file) : Content(map["value"]);
+
+    private static byte[] Content(MapValue? value) => value switch
+    {
+        BytesValue bytes => bytes.Bytes,
+        TextValue text => Encoding.UTF8.GetBytes(text.Text),
+        FileValue data => File.ReadAllBytes(data.Path),
+        ListValue list => Encoding.UTF8.GetBytes(string.Join(',', list.Items.Select(item => Encoding.UTF8.GetString(Content(item))))),
+        _ => [],
+    };
 
     /// <summary>An XML output by value, checked once here so that the answer embeds it as it is.</summary>
     private static string? EmbeddedXml(IoDescription declaration, ZooMap map, Limits limits)
