@@ -21,6 +21,11 @@
 #                        main.cfg from its working directory). Other files in cgi-bin are not served.
 #   /temp/               the files under [main] tmpPath of $ZOO_DIST/main.cfg (the URL path is taken
 #                        from [main] tmpUrl, /temp/ by default)
+#   /cgi-bin/mapserv     MapServer 8 (Debian's cgi-mapserver, /usr/lib/cgi-bin/mapserv) through the same
+#                        fcgiwrap, for the outputs the kernel publishes: ?map=<dataPath>/<name>.map, with
+#                        [main] dataPath of $ZOO_DIST/main.cfg. Its MAPSERVER_CONFIG_FILE is a copy of the
+#                        file [main] msConfig names (default: mapserver.conf beside main.cfg) whose
+#                        MS_MAP_PATTERN admits the mapfiles directly in that dataPath and nothing else.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -88,7 +93,9 @@ fi
 
 # ------------------------------------------------------------------------------------ packages
 . "$ROOT/scripts/packages.sh"
-ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux || die "cannot install nginx and fcgiwrap"
+MAPSERV=/usr/lib/cgi-bin/mapserv
+ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux "$MAPSERV:cgi-mapserver" \
+  || die "cannot install nginx, fcgiwrap and MapServer (cgi-mapserver)"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 FCGIWRAP="$(command -v fcgiwrap || echo /usr/sbin/fcgiwrap)"
 
@@ -121,19 +128,42 @@ fi
 # ------------------------------------------------------------------------------------ main.cfg
 . "$ROOT/scripts/ini.sh"
 
-TMP_PATH="" CACHE_DIR="" TMP_URL_PATH="/temp/" TMP_URL=""
+TMP_PATH="" CACHE_DIR="" TMP_URL_PATH="/temp/" TMP_URL="" DATA_PATH="" MS_CONFIG="" MS_ADDRESS=""
 if [[ -f "$DIST/main.cfg" ]]; then
   TMP_PATH="$(ini_get "$DIST/main.cfg" main tmpPath)"
   CACHE_DIR="$(ini_get "$DIST/main.cfg" main cacheDir)"
   TMP_URL="$(ini_get "$DIST/main.cfg" main tmpUrl)"
   if [[ "$TMP_URL" =~ ^[a-z]+://[^/]+(/.*)$ ]]; then TMP_URL_PATH="${BASH_REMATCH[1]%/}/"; fi
+  DATA_PATH="$(ini_get "$DIST/main.cfg" main dataPath)"
+  MS_CONFIG="$(ini_get "$DIST/main.cfg" main msConfig)"
+  MS_ADDRESS="$(ini_get "$DIST/main.cfg" main mapserverAddress)"
 else
-  log "warning: $DIST/main.cfg not found: /temp/ is not served"
+  log "warning: $DIST/main.cfg not found: /temp/ and /cgi-bin/mapserv are not served"
 fi
 [[ -z "$TMP_PATH" || "$TMP_PATH" == /* ]] || TMP_PATH="$DIST/$TMP_PATH"
 [[ -z "$CACHE_DIR" || "$CACHE_DIR" == /* ]] || CACHE_DIR="$DIST/$CACHE_DIR"
+[[ -z "$DATA_PATH" || "$DATA_PATH" == /* ]] || DATA_PATH="$DIST/$DATA_PATH"
 if [[ -n "$TMP_URL" && "$TMP_URL" != "http://127.0.0.1:$PORT/"* && "$TMP_URL" != "http://localhost:$PORT/"* ]]; then
   log "warning: main.cfg tmpUrl=$TMP_URL does not point at this server (port $PORT)"
+fi
+MS_CONFIG="${MS_CONFIG:-mapserver.conf}"
+[[ "$MS_CONFIG" == /* ]] || MS_CONFIG="$DIST/$MS_CONFIG"
+if [[ -n "$MS_ADDRESS" && "$MS_ADDRESS" != "http://127.0.0.1:$PORT/cgi-bin/mapserv" && "$MS_ADDRESS" != "http://localhost:$PORT/cgi-bin/mapserv" ]]; then
+  log "warning: main.cfg mapserverAddress=$MS_ADDRESS does not point at this server's /cgi-bin/mapserv (port $PORT)"
+fi
+
+# MapServer's mapfile pattern is built from dataPath (below), so dataPath must be a plain absolute
+# path: no "." or ".." component, no "//", and no character that is special in a regular expression
+# but ".", which is written "[.]".
+if [[ -n "$DATA_PATH" ]]; then
+  DATA_PATH="${DATA_PATH%/}"
+  [[ "$DATA_PATH" =~ ^(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)+$ ]] \
+    || die "main.cfg dataPath=$DATA_PATH: serve.sh needs an absolute path of letters, digits and '_.-', without '.' or '..' components"
+  [[ -f "$MS_CONFIG" ]] || die "MapServer's configuration file $MS_CONFIG ([main] msConfig) is missing (a dist older than cgi-env? run 'bash build.sh')"
+  grep -qE '^[[:space:]]*MS_MAP_PATTERN[[:space:]]' "$MS_CONFIG" \
+    || die "$MS_CONFIG has no MS_MAP_PATTERN line (in its ENV block) for serve.sh to set"
+else
+  log "warning: main.cfg has no [main] dataPath: /cgi-bin/mapserv is not served"
 fi
 
 # ------------------------------------------------------------------------------------ users
@@ -153,6 +183,7 @@ make_owned_dir() {  # creates a directory (and parents) the CGI user can write i
 }
 [[ -n "$TMP_PATH" ]] && make_owned_dir "$TMP_PATH"
 [[ -n "$CACHE_DIR" ]] && make_owned_dir "$CACHE_DIR"
+[[ -n "$DATA_PATH" ]] && make_owned_dir "$DATA_PATH"   # where the kernel writes its mapfiles
 
 # ------------------------------------------------------------------------------------ run dir
 rm -rf "$RUN_DIR"   # a stale one (its server is not alive: checked above)
@@ -160,6 +191,40 @@ mkdir -p "$RUN_DIR"/{tmp,sock}
 chmod 0755 "$RUN_DIR"
 [[ $EUID -eq 0 && "$RUN_USER" != root ]] && chown "$RUN_USER:$RUN_GROUP" "$RUN_DIR/sock" "$RUN_DIR/tmp"
 SOCK="$RUN_DIR/sock/fcgiwrap.sock"
+
+# MapServer 8 refuses every request without its configuration file, and that file holds the
+# absolute dataPath (in MS_MAP_PATTERN), which differs from one copy of dist to another (the tests
+# serve copies with their own dataPath). So mapserv does not read the file msConfig names as it
+# is: serve.sh writes a copy of it into its run directory with the MS_MAP_PATTERN line set from this
+# main.cfg's dataPath, and nginx hands that copy's path to mapserv alone (fastcgi_param
+# MAPSERVER_CONFIG_FILE; fcgiwrap passes FastCGI parameters on as environment variables). Nothing
+# outside the run directory changes (no file of dist, no /etc/mapserver.conf), two servers of
+# different copies never share a configuration, and, as root, the CGI user cannot change it (the
+# run directory is root's). The rest of the file (MS_MAP_BAD_PATTERN, the empty MAPS) is kept.
+MS_RUN_CONFIG="" MAPSERV_LOCATION=""
+if [[ -n "$DATA_PATH" ]]; then
+  MS_RUN_CONFIG="$RUN_DIR/mapserver.conf"
+  ms_pattern="^${DATA_PATH//./[.]}/[A-Za-z0-9_-][A-Za-z0-9_.-]*[.]map\$"
+  awk -v pattern="$ms_pattern" '
+    /^[[:space:]]*MS_MAP_PATTERN[[:space:]]/ {
+      match($0, /^[[:space:]]*/)
+      printf "%sMS_MAP_PATTERN \"%s\"  # written by serve.sh from main.cfg dataPath\n", substr($0, 1, RLENGTH), pattern
+      next
+    }
+    { print }' "$MS_CONFIG" >"$MS_RUN_CONFIG"
+  chmod 0644 "$MS_RUN_CONFIG"
+  # An exact match: only /cgi-bin/mapserv itself runs mapserv (no PATH_INFO, no other name).
+  MAPSERV_LOCATION="location = /cgi-bin/mapserv {
+      gzip off;
+      fastcgi_pass unix:$SOCK;
+      fastcgi_read_timeout 300s;
+      include $RUN_DIR/fastcgi_params;
+      fastcgi_param SCRIPT_FILENAME   $MAPSERV;
+      fastcgi_param SCRIPT_NAME       /cgi-bin/mapserv;
+      fastcgi_param DOCUMENT_ROOT     ${MAPSERV%/*};
+      fastcgi_param MAPSERVER_CONFIG_FILE $MS_RUN_CONFIG;
+    }"
+fi
 
 NGINX_USER_LINE=""
 [[ $EUID -eq 0 ]] && NGINX_USER_LINE="user $RUN_USER $RUN_GROUP;"
@@ -172,6 +237,29 @@ if [[ -n "$TMP_PATH" ]]; then
       location ~ (/\\.|/sess_|/exec_|\\.(sid|pid|status|res)\$|_lenv\\.cfg\$|_error\\.log\$) { return 404; }
     }"
 fi
+
+# The request's CGI variables, for each location that runs a CGI (which adds SCRIPT_FILENAME,
+# SCRIPT_NAME and DOCUMENT_ROOT). Written out instead of including /etc/nginx/fastcgi_params, so
+# nothing is sent twice. The request headers are passed as HTTP_* by nginx itself
+# (fastcgi_pass_request_headers).
+cat >"$RUN_DIR/fastcgi_params" <<EOF
+fastcgi_param QUERY_STRING      \$query_string;
+fastcgi_param REQUEST_METHOD    \$request_method;
+fastcgi_param CONTENT_TYPE      \$content_type;
+fastcgi_param CONTENT_LENGTH    \$content_length;
+fastcgi_param REQUEST_URI       \$request_uri;
+fastcgi_param DOCUMENT_URI      \$document_uri;
+fastcgi_param SERVER_PROTOCOL   \$server_protocol;
+fastcgi_param REQUEST_SCHEME    \$scheme;
+fastcgi_param HTTPS             \$https if_not_empty;
+fastcgi_param GATEWAY_INTERFACE CGI/1.1;
+fastcgi_param SERVER_SOFTWARE   nginx/\$nginx_version;
+fastcgi_param REMOTE_ADDR       \$remote_addr;
+fastcgi_param REMOTE_PORT       \$remote_port;
+fastcgi_param SERVER_ADDR       \$server_addr;
+fastcgi_param SERVER_PORT       \$server_port;
+fastcgi_param SERVER_NAME       \$server_name;
+EOF
 
 cat >"$RUN_DIR/nginx.conf" <<EOF
 # Generated by serve.sh; removed when it stops.
@@ -203,29 +291,13 @@ http {
       gzip off;
       fastcgi_pass unix:$SOCK;
       fastcgi_read_timeout 3600s;
-      # Written out instead of including /etc/nginx/fastcgi_params, so nothing is sent twice.
-      # The request headers are passed as HTTP_* by nginx itself (fastcgi_pass_request_headers).
+      include $RUN_DIR/fastcgi_params;
       fastcgi_param SCRIPT_FILENAME   $DIST/\$cgi_name;
       fastcgi_param SCRIPT_NAME       /cgi-bin/\$cgi_name;
       fastcgi_param PATH_INFO         \$cgi_path_info if_not_empty;
-      fastcgi_param QUERY_STRING      \$query_string;
-      fastcgi_param REQUEST_METHOD    \$request_method;
-      fastcgi_param CONTENT_TYPE      \$content_type;
-      fastcgi_param CONTENT_LENGTH    \$content_length;
-      fastcgi_param REQUEST_URI       \$request_uri;
-      fastcgi_param DOCUMENT_URI      \$document_uri;
       fastcgi_param DOCUMENT_ROOT     $DIST;
-      fastcgi_param SERVER_PROTOCOL   \$server_protocol;
-      fastcgi_param REQUEST_SCHEME    \$scheme;
-      fastcgi_param HTTPS             \$https if_not_empty;
-      fastcgi_param GATEWAY_INTERFACE CGI/1.1;
-      fastcgi_param SERVER_SOFTWARE   nginx/\$nginx_version;
-      fastcgi_param REMOTE_ADDR       \$remote_addr;
-      fastcgi_param REMOTE_PORT       \$remote_port;
-      fastcgi_param SERVER_ADDR       \$server_addr;
-      fastcgi_param SERVER_PORT       \$server_port;
-      fastcgi_param SERVER_NAME       \$server_name;
     }
+    $MAPSERV_LOCATION
     $TEMP_LOCATION
   }
 }
@@ -292,6 +364,7 @@ cat <<EOF
 Serving $DIST
   on $BASE/cgi-bin/  (fcgiwrap as $RUN_USER, cwd = $DIST)
 ${TMP_PATH:+  and $BASE$TMP_URL_PATH -> $TMP_PATH
+}${MS_RUN_CONFIG:+  and $BASE/cgi-bin/mapserv?map=$DATA_PATH/<name>.map (MapServer 8, config $MS_RUN_CONFIG)
 }Try:
   curl '$W&request=GetCapabilities&version=1.0.0'
   curl '$W&request=GetCapabilities&AcceptVersions=2.0.0'
