@@ -1,8 +1,8 @@
-namespace Zoo.Hpc.Sizing;
+namespace Zoo.Core.Geo;
 
 /// <summary>
-/// The GDAL command-line tools <see cref="InputSizer"/> runs (package <c>gdal-bin</c>): <c>gdalinfo</c> for
-/// rasters, <c>ogrinfo</c> for vectors. A bare name is looked up on <c>PATH</c>, then in /usr/local/bin,
+/// The GDAL command-line tools the kernel runs to read geographic data (package <c>gdal-bin</c>): <c>gdalinfo</c> for
+/// rasters, <c>ogrinfo</c> for vectors, <c>gdaltransform</c> for the longitude/latitude of a CRS without a code. A bare name is looked up on <c>PATH</c>, then in /usr/local/bin,
 /// /usr/bin and /bin (a CGI may have no useful <c>PATH</c>); a name with a slash is used as is.
 /// </summary>
 /// <param name="Timeout">How long one tool may run before it is killed (with its children).</param>
@@ -10,6 +10,8 @@ public sealed record GdalTools(string GdalInfo, string OgrInfo, TimeSpan Timeout
 {
     /// <summary>The package that provides the tools, named in the error when one is missing.</summary>
     public const string Package = "gdal-bin";
+
+    public string GdalTransform { get; init; } = "gdaltransform";
 
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 

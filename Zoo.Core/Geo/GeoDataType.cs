@@ -1,11 +1,11 @@
-namespace Zoo.Hpc.Sizing;
+namespace Zoo.Core.Geo;
 
-/// <summary>ZOO's <c>geodatatype</c>: what GDAL/OGR recognised an input as.</summary>
+/// <summary>ZOO's <c>geodatatype</c>: what GDAL/OGR recognised a file as.</summary>
 public enum GeoDataType
 {
     Raster,
     Vector,
 
-    /// <summary>Neither: the input does not count toward the choice.</summary>
+    /// <summary>Neither: not geographic data GDAL can read.</summary>
     Other,
 }

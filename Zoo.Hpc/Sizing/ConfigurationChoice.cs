@@ -1,3 +1,4 @@
+using Zoo.Core.Geo;
 using Zoo.Hpc.Settings;
 
 namespace Zoo.Hpc.Sizing;

@@ -1,3 +1,5 @@
+using Zoo.Core.Geo;
+
 namespace Zoo.Hpc.Sizing;
 
 /// <summary>
@@ -16,6 +18,13 @@ public sealed record DatasetSize(GeoDataType Kind, long Pixels, long Features, s
     public static DatasetSize Vector(long features) => new(GeoDataType.Vector, 0, features);
 
     public static DatasetSize NotGeodata(string reason) => new(GeoDataType.Other, 0, 0, reason);
+
+    public static DatasetSize Of(GeoDataset dataset) => dataset.Kind switch
+    {
+        GeoDataType.Raster => Raster(dataset.Raster!.Pixels),
+        GeoDataType.Vector => Vector(dataset.Features),
+        _ => NotGeodata(dataset.Reason ?? ""),
+    };
 
     /// <summary>The number <see cref="ConfigurationChoice"/> compares with the threshold of its kind.</summary>
     public long Count => Kind switch

@@ -1,3 +1,5 @@
+using Zoo.Core.Geo;
+
 namespace Zoo.Hpc.Sizing;
 
 /// <summary>

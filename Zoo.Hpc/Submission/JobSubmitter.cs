@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Zoo.Core.Configuration;
 using Zoo.Core.Files;
+using Zoo.Core.Geo;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
 using Zoo.Hpc.Remote;
@@ -96,7 +97,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
                     sizes.Add(await sizer.SizeAsync(input.Name, file, input.MimeType, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (Exception e) when (e is InputSizingException or FileNotFoundException)
+        catch (Exception e) when (e is GeoDataException or FileNotFoundException)
         {
             throw new HpcJobException($"Unable to measure the inputs to choose the HPC configuration: {e.Message}", "InternalError");
         }

@@ -1,3 +1,4 @@
+using Zoo.Core.Geo;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Sizing;
 using Zoo.Hpc.Tests.TestSupport;

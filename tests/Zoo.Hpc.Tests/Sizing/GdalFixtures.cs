@@ -1,14 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Zoo.Tests.Tools;
 
 namespace Zoo.Hpc.Tests.Sizing;
 
 /// <summary>Real geodata made with GDAL's own tools (gdal-bin, which CI installs): rasters with gdal_create, vectors with ogr2ogr.</summary>
 internal static class GdalFixtures
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     /// <summary>A GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels and <paramref name="bands"/> bands.</summary>
     public static string Raster(string directory, string name, int width, int height, int bands)
     {
@@ -44,51 +42,9 @@ internal static class GdalFixtures
         Run("ogr2ogr", "-update", "-nln", layer, target, source);
 
     /// <summary>An executable /bin/sh script (a fake tool).</summary>
-    public static string Script(string directory, string name, string body)
-    {
-        var path = Path.Combine(directory, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("fake tools are /bin/sh scripts");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
-    }
+    public static string Script(string directory, string name, string body) => ExternalTool.Script(Path.Combine(directory, name), body);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"{tool} cannot run ({e.Message}): the sizing tests need the gdal-bin package.");
-            throw;
-        }
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{tool} did not finish within {Timeout}");
-            }
-            if (process.ExitCode != 0)
-                Assert.Fail($"{tool} {string.Join(' ', arguments)} failed ({process.ExitCode}): {stderr.Result}{stdout.Result}");
-        }
-    }
+    private static void Run(string tool, params string[] arguments) => ExternalTool.Check(tool, arguments, "gdal-bin");
 }

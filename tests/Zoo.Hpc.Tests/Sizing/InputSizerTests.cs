@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using Zoo.Core.Geo;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Sizing;
 using Zoo.Hpc.Tests.TestSupport;
@@ -170,8 +171,8 @@ public class InputSizerTests
         var byPath = new InputSizer(GdalTools.Default with { GdalInfo = _dir.PathOf("no-such-gdalinfo") });
         var byName = new InputSizer(GdalTools.Default with { OgrInfo = "zoo-test-no-such-ogrinfo" });
 
-        var pathError = (await Assert.ThrowsAsync<InputSizingException>(() => byPath.MeasureAsync(_raster, "image/tiff")))!;
-        var nameError = (await Assert.ThrowsAsync<InputSizingException>(() => byName.MeasureAsync(_geoJson, "application/json")))!;
+        var pathError = (await Assert.ThrowsAsync<GeoDataException>(() => byPath.MeasureAsync(_raster, "image/tiff")))!;
+        var nameError = (await Assert.ThrowsAsync<GeoDataException>(() => byName.MeasureAsync(_geoJson, "application/json")))!;
 
         Assert.That(pathError.Message, Does.Contain("no-such-gdalinfo").And.Contain("gdal-bin"));
         Assert.That(nameError.Message, Does.Contain("zoo-test-no-such-ogrinfo").And.Contain("gdal-bin"));
@@ -185,7 +186,7 @@ public class InputSizerTests
         var sizer = new InputSizer(GdalTools.Default with { GdalInfo = hanging, Timeout = TimeSpan.FromSeconds(1) });
         var clock = Stopwatch.StartNew();
 
-        var error = (await Assert.ThrowsAsync<InputSizingException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
+        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
 
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
         Assert.That(error.Message, Does.Contain("did not finish within 1 seconds").And.Contain("killed"));
@@ -216,7 +217,7 @@ public class InputSizerTests
         var tool = GdalFixtures.Script(_dir.Path, "gdalinfo-garbage", "echo 'not json'\necho 'ERROR 1: the driver broke' >&2");
         var sizer = new InputSizer(GdalTools.Default with { GdalInfo = tool });
 
-        var error = (await Assert.ThrowsAsync<InputSizingException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
+        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
 
         Assert.That(error.Message, Does.Contain("the driver broke"));
     }
@@ -235,7 +236,7 @@ public class InputSizerTests
     }
 
     [Test]
-    public void Only_numeric_feature_count_lines_count()
+    public void Features_are_the_sum_of_the_numeric_feature_count_lines_of_every_layer()
     {
         const string output = """
             INFO: Open of `x.gpkg'
@@ -251,7 +252,7 @@ public class InputSizerTests
             Feature Count: 5
             """;
 
-        Assert.That(InputSizer.ParseOgrInfo(output), Is.EqualTo((3, 12L)));
+        Assert.That(DatasetSize.Of(GeoDataset.OfVector(OgrInfoText.Parse(output))), Is.EqualTo(DatasetSize.Vector(12)));
     }
 
     [Test]

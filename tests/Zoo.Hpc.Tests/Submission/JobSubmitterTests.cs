@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Moq;
+using Zoo.Core.Geo;
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Processes;
 using Zoo.Hpc.Remote;

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Zoo.Tests.Tools;
 
 namespace Zoo.Integration.Tests.Support;
 
@@ -8,21 +8,8 @@ public static class SchemaValidator
     /// <returns>null when valid, else what xmllint said.</returns>
     public static string? Problems(byte[] document)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            ArgumentList = { Path.Combine(RepositoryPaths.Schemas, "validate.sh"), "-q", "-" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardInput.BaseStream.Write(document);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? null : $"exit {process.ExitCode}: {output.Result}{errors.Result}";
+        var outcome = ExternalTool.Run("bash", [Path.Combine(RepositoryPaths.Schemas, "validate.sh"), "-q", "-"], "libxml2-utils", document);
+        return outcome.ExitCode == 0 ? null : $"exit {outcome.ExitCode}: {outcome.StandardOutput}{outcome.StandardError}";
     }
 
     public static void AssertValid(CgiResult result)
