@@ -99,8 +99,8 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
     private async Task<OperationAnswer> DispatchAsync(WpsRequestContext context, CancellationToken cancellationToken) =>
         context.Request.Operation switch
         {
-            "GetCapabilities" => new OperationAnswer.Document(GetCapabilities.Handle(context)),
-            "DescribeProcess" => new OperationAnswer.Document(DescribeProcess.Handle(context)),
+            "GetCapabilities" => new OperationAnswer.Document(GetCapabilities.Handle(context, runners(context.Config))),
+            "DescribeProcess" => new OperationAnswer.Document(DescribeProcess.Handle(context, runners(context.Config))),
             "Execute" => await Execute.HandleAsync(context, runners(context.Config), cancellationToken),
             "GetStatus" => JobOperations.GetStatus(context),
             "GetResult" => JobOperations.GetResult(context),

@@ -1,7 +1,9 @@
 using Zoo.Core.Configuration;
+using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Hpc.Completion;
+using Zoo.Hpc.Description;
 using Zoo.Hpc.Remote;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Sizing;
@@ -24,6 +26,14 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
 
     private readonly InputSizer _sizer = sizer ?? new InputSizer();
     private readonly IClusterConnectionFactory _connections = connections ?? new ClusterConnectionFactory();
+
+    /// <summary>Only asynchronous, with the inner outputs of spec/hpc.md §6 unless the service's confId section says <c>nested_outputs=false</c>.</summary>
+    public ProcessDescription Present(ProcessDescription process)
+    {
+        var confId = process.Keys["confId"] is { Length: > 0 } id ? id : HpcSettings.DefaultConfId;
+        var nested = !string.Equals(config.Document[confId][HpcDescription.NestedOutputsKey], "false", StringComparison.OrdinalIgnoreCase);
+        return HpcDescription.Present(process, nested);
+    }
 
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
@@ -103,7 +113,7 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
         }
     }
 
-    private (HpcService Service, HpcSettings Settings) LoadSettings(Zoo.Core.Configuration.Zcfg.ProcessDescription process)
+    private (HpcService Service, HpcSettings Settings) LoadSettings(ProcessDescription process)
     {
         try
         {

@@ -1,5 +1,5 @@
-# ZooKernel.NET sample services: CopyRaster, CopyVector and BBoxEcho
-# (see CopyRaster.zcfg, CopyVector.zcfg, BBoxEcho.zcfg).
+# ZooKernel.NET sample services: CopyRaster, CopyVector, BBoxEcho,
+# PublishRaster and PublishVector (see their .zcfg files).
 # Each returns its input unchanged so that end-to-end tests can compare the
 # bytes sent with the bytes received.
 import zoo
@@ -75,3 +75,22 @@ def BBoxEcho(conf, inputs, outputs):
         if key in bbox:
             out[key] = bbox[key]
     return zoo.SERVICE_SUCCEEDED
+
+
+def _publish(conf, inputs, outputs, service):
+    # Unlabelled: the format the client asked for decides how the kernel
+    # delivers it (a MapServer service, or the file itself).
+    data = _content(conf, inputs, "InputData")
+    if data is None:
+        conf["lenv"]["message"] = zoo._("%s: no data received for the InputData input.") % service
+        return zoo.SERVICE_FAILED
+    outputs["Result"]["value"] = data
+    return zoo.SERVICE_SUCCEEDED
+
+
+def PublishRaster(conf, inputs, outputs):
+    return _publish(conf, inputs, outputs, "PublishRaster")
+
+
+def PublishVector(conf, inputs, outputs):
+    return _publish(conf, inputs, outputs, "PublishVector")

@@ -87,9 +87,9 @@ public sealed class DeclaredInputs
     {
         foreach (var input in inputs)
         {
-            if (input.NestedInputs.Count > 0)
+            if (input.Nested.Count > 0)
             {
-                foreach (var nested in Flatten(input.NestedInputs, prefix + input.Name + "."))
+                foreach (var nested in Flatten(input.Nested, prefix + input.Name + "."))
                     yield return nested;
             }
             else

@@ -7,6 +7,9 @@ namespace Zoo.Core.Execution;
 /// <param name="EmbeddedXml">the value as XML to embed as written, when it is XML the answer may carry (else it goes as text).</param>
 public sealed record ProducedOutput(IoDescription Declaration, ZooMap Map, string? ReferenceUrl, string? EmbeddedXml = null)
 {
+    /// <summary>The inner outputs that deliver this output's value (download link, WMS link...); the output itself then carries none.</summary>
+    public IReadOnlyList<ProducedOutput> Inner { get; init; } = [];
+
     public string Name => Declaration.Name;
 
     public DataKind Kind => Declaration.Data?.Kind ?? DataKind.Complex;

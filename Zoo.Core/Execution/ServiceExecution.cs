@@ -1,6 +1,8 @@
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
+using Zoo.Core.Geo;
 using Zoo.Core.Processes;
+using Zoo.Core.Publishing;
 using Zoo.Core.Wps;
 using Zoo.Core.Wps.Operations;
 using Zoo.Core.Wps.Requests.Execute;
@@ -60,9 +62,13 @@ public static class ServiceExecution
         return fetched;
     }
 
-    /// <summary>The outputs of a run that succeeded; a failed run becomes the ExceptionReport ZOO gives.</summary>
-    public static IReadOnlyList<ProducedOutput> Finish(WpsRequestContext context, ProcessDescription process, ServiceRun run,
-        RunOutcome outcome, JobIdentity job)
+    /// <summary>
+    /// The outputs of a run that succeeded, published through MapServer where their format says so (unless the
+    /// answer is raw); a failed run becomes the ExceptionReport ZOO gives.
+    /// </summary>
+    /// <param name="reads">the GDAL tools <see cref="StartReads"/> started for the outputs to publish, if any.</param>
+    public static async Task<IReadOnlyList<ProducedOutput>> FinishAsync(WpsRequestContext context, ProcessDescription process, ServiceRun run,
+        RunOutcome outcome, JobIdentity job, bool raw, PublicationReads? reads, CancellationToken cancellationToken)
     {
         var lenv = outcome.Conf["lenv"];
         if (outcome.Failure is { } failure)
@@ -72,6 +78,18 @@ public static class ServiceExecution
         var store = context.Config.TmpPath is { Length: > 0 } tmpPath
             ? new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl)
             : null;
-        return OutputCollector.Collect(process, run.Outputs, outcome.Outputs, job.Id, store, context.Config.Limits);
+        var publisher = raw ? null : new OutputPublisher(MapServerSettings.From(context.Config), new GeoDataReader());
+        return await new OutputCollector(job.Id, store, context.Config.Limits, publisher, reads)
+            .CollectAsync(process, run.Outputs, outcome.Outputs, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts, for a run whose answer waits for it, the GDAL tool of each output it will publish, so that GDAL
+    /// loads while the service runs; null when nothing will be published.
+    /// </summary>
+    public static PublicationReads? StartReads(ProcessDescription process, ServiceRun run, bool raw)
+    {
+        var outputs = raw ? [] : OutputCollector.ToPublish(process, run.Outputs).ToList();
+        return outputs.Count == 0 ? null : PublicationReads.Start(outputs, new GeoDataReader());
     }
 }

@@ -88,7 +88,8 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
     {
         var request = WpsRequestParser.Parse(cgi, config);
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
-        var call = Execute.Read(context, jobId);
+        var catalog = runners(config);
+        var call = Execute.Read(context, jobId, catalog);
         var osid = long.TryParse(JobStore.ReadSmall(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
             ? sid
             : 0;
@@ -98,7 +99,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
             store.WriteResponse(call.Process.Name, jobId, Document(context, call, new ExecuteStatus.Started(0, null), statusLocation));
         try
         {
-            var outputs = await Execute.RunAsync(context, call, job, runners(config), isAsync: true, cancellationToken);
+            var outputs = await Execute.RunAsync(context, call, job, catalog, isAsync: true, cancellationToken);
             var document = request.Version.IsV1
                 ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
                 : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);

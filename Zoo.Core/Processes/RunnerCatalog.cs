@@ -1,3 +1,5 @@
+using Zoo.Core.Configuration.Zcfg;
+
 namespace Zoo.Core.Processes;
 
 /// <summary>
@@ -6,9 +8,15 @@ namespace Zoo.Core.Processes;
 /// </summary>
 public sealed class RunnerCatalog(IReadOnlyDictionary<string, IProcessRunner> runners)
 {
+    public static RunnerCatalog Empty { get; } = new(new Dictionary<string, IProcessRunner>());
+
     public IProcessRunner? Find(string? serviceType) =>
         serviceType is not null
         && runners.FirstOrDefault(r => r.Key.Equals(serviceType, StringComparison.OrdinalIgnoreCase)).Value is { } runner
             ? runner
             : null;
+
+    /// <summary>The service as its runner presents it (as its .zcfg says when no runner takes its serviceType).</summary>
+    public ProcessDescription Present(ProcessDescription process) =>
+        Find(process.ServiceType)?.Present(process) ?? process;
 }

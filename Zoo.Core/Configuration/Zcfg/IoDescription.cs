@@ -2,7 +2,8 @@ namespace Zoo.Core.Configuration.Zcfg;
 
 /// <summary>
 /// One input or output of a service: its keys (Title, Abstract, minOccurs, maxOccurs...), its data
-/// block (<see cref="Data"/>), and, for WPS 2.0 nested inputs, the inputs it contains.
+/// block (<see cref="Data"/>), and what it contains: the inputs of a WPS 2.0 nested input, or the inner
+/// outputs of an output (each a way to deliver the output's one value: a download link, a WMS link...).
 /// </summary>
 public sealed record IoDescription(
     string Name,
@@ -10,7 +11,7 @@ public sealed record IoDescription(
     IReadOnlyList<KeyValuePair<string, string>> Metadata,
     IReadOnlyList<KeyValuePair<string, string>> AdditionalParameters,
     DataDescription? Data,
-    IReadOnlyList<IoDescription> NestedInputs)
+    IReadOnlyList<IoDescription> Nested)
 {
     public string? Title => Keys["Title"];
     public string? Abstract => Keys["Abstract"];

@@ -23,12 +23,12 @@ public static class Execute
         if (GetStatusService.Handles(context))
             return GetStatusService.Answer(context);
         var job = JobIdentity.New();
-        var call = Read(context, job.Id);
+        var call = Read(context, job.Id, runners);
         if (RunsAsynchronously(call, context.Request.Version))
             return AsyncExecution.Accept(context, call, job);
         try
         {
-            if (IsHpc(call.Process))
+            if (!ProcessAttributes.JobControlOptions(call.Process).Split(' ').Contains("sync-execute"))
                 throw ExecuteErrors.SynchronousNotSupported(call.Process.Name);
             var outputs = await RunAsync(context, call, job, runners, isAsync: false, cancellationToken);
             return Answer(context, call, job, outputs);
@@ -42,14 +42,14 @@ public static class Execute
 
     /// <summary>Reads the request and checks it against its service, as ZOO does before running anything.</summary>
     /// <param name="jobId">names the input files of the data the request gives by value.</param>
-    public static ExecuteCall Read(WpsRequestContext context, string jobId)
+    public static ExecuteCall Read(WpsRequestContext context, string jobId, RunnerCatalog runners)
     {
         var wps = context.Request;
         var identifier = wps.Identifiers.FirstOrDefault() ?? "";
         if (wps.Xml is null && !wps.Version.IsV1)
             throw ExecuteErrors.ExecuteOverGet();
         var entry = ServiceRegistry.For(context.Config).Find(identifier) ?? throw ExecuteErrors.UnknownProcess(identifier);
-        var process = ServiceFiles.Read(entry, headerOnly: false);
+        var process = runners.Present(ServiceFiles.Read(entry, headerOnly: false));
         var files = InputFiles.For(context.Config, jobId);
         ExecuteRequest request;
         try
@@ -94,10 +94,6 @@ public static class Execute
         };
     }
 
-    /// <summary>HPC services run on a cluster, for minutes or hours: only asynchronously, as in ZOO.</summary>
-    private static bool IsHpc(ProcessDescription process) =>
-        process.ServiceType?.Contains("HPC", StringComparison.OrdinalIgnoreCase) == true;
-
     /// <summary>Runs the service and collects its outputs; a failure is the WpsException ZOO reports.</summary>
     public static async Task<IReadOnlyList<ProducedOutput>> RunAsync(WpsRequestContext context, ExecuteCall call, JobIdentity job,
         RunnerCatalog runners, bool isAsync, CancellationToken cancellationToken)
@@ -107,8 +103,11 @@ public static class Execute
         // ZOO keeps a job's whole [lenv] in <id>_lenv.cfg, where tools made for ZOO read it.
         if (isAsync && context.Config.TmpPath is { Length: > 0 } tmpPath && run.Conf["lenv"] is { } lenv)
             new JobStore(tmpPath).WriteLenv(job.Id, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
+        var raw = call.Request.Response == ResponseKind.Raw;
+        // Only a synchronous answer waits for the publication; a job's tools would wait as long as the job.
+        using var reads = isAsync ? null : ServiceExecution.StartReads(call.Process, run, raw);
         var outcome = await runner.RunAsync(run, cancellationToken);
-        return ServiceExecution.Finish(context, call.Process, run, outcome, job);
+        return await ServiceExecution.FinishAsync(context, call.Process, run, outcome, job, raw, reads, cancellationToken);
     }
 
     /// <summary>The answer of a run that succeeded: raw, a 2.0.0 Result, or a 1.0.0 ExecuteResponse.</summary>
@@ -146,10 +145,12 @@ public static class Execute
         new("serviceType", call.Process.ServiceType ?? ""), new("async", isAsync ? "true" : "false"),
     ];
 
-    /// <summary>The output a raw answer sends: the one named, else the first.</summary>
+    /// <summary>The output a raw answer sends: the one named (an inner output sends its output's data), else the first.</summary>
     private static ProducedOutput RawOutput(ExecuteRequest request, IReadOnlyList<ProducedOutput> outputs)
     {
         var name = request.Outputs.FirstOrDefault()?.Name;
+        if (name is not null && !outputs.Any(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) && name.IndexOf('.') is var dot and > 0)
+            name = name[..dot];
         return (name is null ? outputs.FirstOrDefault() : outputs.FirstOrDefault(o => o.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
                ?? throw ExecuteErrors.RawOutputMissing(name ?? "");
     }

@@ -1,5 +1,6 @@
 using Zoo.Core.Cgi;
 using Zoo.Core.Jobs;
+using Zoo.Core.Publishing;
 using Zoo.Core.Wps.Responses;
 
 namespace Zoo.Core.Wps.Operations;
@@ -33,7 +34,8 @@ public static class JobOperations
     }
 
     /// <summary>
-    /// Stops a running job's worker and everything it started, then removes every file of the job. The worker is
+    /// Stops a running job's worker and everything it started, then removes every file of the job (its mapfiles and
+    /// published data in dataPath too). The worker is
     /// asked first (SIGTERM), so that it can cancel what runs elsewhere for the job, such as its Slurm job; what
     /// is still there after that, anything of the job's session, is killed.
     /// </summary>
@@ -49,7 +51,8 @@ public static class JobOperations
         }
         try
         {
-            foreach (var file in store.FilesOf(id))
+            var dataPath = context.Config.Main["dataPath"];
+            foreach (var file in store.FilesOf(id).Concat(dataPath is { Length: > 0 } ? PublishedFiles.OfJob(dataPath, id) : []))
                 File.Delete(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

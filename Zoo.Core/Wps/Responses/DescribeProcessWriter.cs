@@ -43,16 +43,25 @@ public static class DescribeProcessWriter
         }
         var outputs = element.Child("ProcessOutputs");
         foreach (var output in process.Outputs)
-            outputs.Add(Io10("Output", output, isInput: false));
+        {
+            // WPS 1.0.0 has no nested outputs: ZOO lists the inner ones in the output's place, as <output>.<inner>.
+            if (output.Nested.Count > 0)
+            {
+                foreach (var inner in output.Nested)
+                    outputs.Add(Io10("Output", inner, isInput: false, $"{output.Name}.{inner.Name}"));
+            }
+            else
+                outputs.Add(Io10("Output", output, isInput: false));
+        }
         return element;
     }
 
-    private static ElementNode Io10(string name, IoDescription io, bool isInput)
+    private static ElementNode Io10(string name, IoDescription io, bool isInput, string? identifier = null)
     {
         var element = new ElementNode(name);
         if (isInput)
             element.Attr("minOccurs", io.MinOccurs).Attr("maxOccurs", io.MaxOccurs);
-        element.TextChild("ows:Identifier", io.Name)
+        element.TextChild("ows:Identifier", identifier ?? io.Name)
             .TextChildIfSet("ows:Title", io.Title)
             .TextChildIfSet("ows:Abstract", io.Abstract)
             .Add(MetadataWriter.Elements(io.Metadata));
@@ -91,10 +100,11 @@ public static class DescribeProcessWriter
             .TextChild("ows:Identifier", io.Name)
             .Add(MetadataWriter.Elements(io.Metadata))
             .Add(AdditionalParametersWriter.Elements(io.AdditionalParameters));
-        if (io.Data is { } data)
+        // An output with inner outputs holds them instead of a format of its own (WPS 2.0's nested outputs).
+        if (io.Data is { } data && (isInput || io.Nested.Count == 0))
             element.Add(DataWriter20.Data(data, io, isInput));
-        foreach (var nested in io.NestedInputs)
-            element.Add(Io20("wps:Input", nested, isInput: true));
+        foreach (var nested in io.Nested)
+            element.Add(Io20(name, nested, isInput));
         return element;
     }
 }

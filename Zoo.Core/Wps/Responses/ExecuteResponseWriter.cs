@@ -44,7 +44,16 @@ public static class ExecuteResponseWriter
         {
             var outputs = root.Child("wps:ProcessOutputs");
             foreach (var output in succeeded.Outputs)
-                outputs.Add(Output(output));
+            {
+                // As DescribeProcess lists them: WPS 1.0.0 has no nested outputs.
+                if (output.Inner.Count > 0)
+                {
+                    foreach (var inner in output.Inner)
+                        outputs.Add(Output(inner, $"{output.Name}.{inner.Name}"));
+                }
+                else
+                    outputs.Add(Output(output));
+            }
         }
         return root;
     }
@@ -89,10 +98,10 @@ public static class ExecuteResponseWriter
         }
     }
 
-    private static ElementNode Output(ProducedOutput output)
+    private static ElementNode Output(ProducedOutput output, string? identifier = null)
     {
         var element = new ElementNode("wps:Output")
-            .TextChild("ows:Identifier", output.Name)
+            .TextChild("ows:Identifier", identifier ?? output.Name)
             .TextChildIfSet("ows:Title", output.Declaration.Title)
             .TextChildIfSet("ows:Abstract", output.Declaration.Abstract);
         if (output.ReferenceUrl is { } url)

@@ -14,12 +14,9 @@ public static class ProcessAttributes
         return version.Length < 5 ? version + ".0.0" : version;
     }
 
-    /// <summary>HPC services only run asynchronously, so ZOO does not offer sync-execute for them.</summary>
+    /// <summary>The .zcfg's jobControlOptions (which a runner may set: HPC services only run asynchronously), else every mode.</summary>
     public static string JobControlOptions(ProcessDescription process) =>
-        process.Keys["jobControlOptions"]
-        ?? (process.ServiceType?.Contains("HPC", StringComparison.OrdinalIgnoreCase) == true
-            ? "async-execute dismiss"
-            : "sync-execute async-execute dismiss");
+        process.Keys["jobControlOptions"] ?? "sync-execute async-execute dismiss";
 
     /// <summary>DescribeProcess lets a .zcfg <c>mode</c> (sync or async) decide the only execution offered.</summary>
     public static string JobControlOptionsWithMode(ProcessDescription process) =>

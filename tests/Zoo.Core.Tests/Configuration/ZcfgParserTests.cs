@@ -313,7 +313,7 @@ public class ZcfgParserTests
 
         var process = ZcfgParser.Parse(text);
 
-        Assert.That(process.Inputs[0].NestedInputs.Select(i => i.Name), Is.EqualTo(new[] { "child1", "child2" }));
+        Assert.That(process.Inputs[0].Nested.Select(i => i.Name), Is.EqualTo(new[] { "child1", "child2" }));
     }
 
     [Test]

@@ -168,13 +168,30 @@ public sealed class XmlExecuteReader
             if (Xml.LocalName == "Input")
                 Input20("");
             else if (Xml.LocalName == "Output")
-            {
-                var output = new OutputRequest(Xml.GetAttribute("id") ?? "", Attributes("transmission", "mimeType", "encoding", "schema"));
-                AddOutput(outputs, output, "Output");
-            }
+                Output20("", outputs);
         }
         return new ExecuteRequest(identifier, _inputs, outputs, raw ? ResponseKind.Raw : ResponseKind.Document,
             Lineage: false, StoreExecuteResponse: mode != ExecutionMode.Sync, Status: mode != ExecutionMode.Sync, mode);
+    }
+
+    /// <summary>A 2.0 output, or the inner outputs nested in it (asked for as <c>parent.child</c>, as WPS 1.0.0 names them).</summary>
+    private void Output20(string prefix, List<OutputRequest> outputs)
+    {
+        var output = new OutputRequest(prefix + (Xml.GetAttribute("id") ?? ""), Attributes("transmission", "mimeType", "encoding", "schema"));
+        var nested = false;
+        if (!Xml.IsEmptyElement)
+        {
+            var depth = Xml.Depth + 1;
+            while (_reader.NextChildElement(depth))
+            {
+                if (Xml.LocalName != "Output")
+                    continue;
+                nested = true;
+                Output20(output.Name + ".", outputs);
+            }
+        }
+        if (!nested)
+            AddOutput(outputs, output, "Output");
     }
 
     /// <summary>A 2.0 input, or the inputs nested in it (published to the service as <c>parent.child</c>).</summary>

@@ -88,9 +88,9 @@ public class CapabilitiesWriterTests
     }
 
     [Test]
-    public void An_HPC_service_is_summarised_as_async_only()
+    public void A_service_offering_only_asynchronous_runs_is_summarised_as_such()
     {
-        var document = Capabilities(WpsVersion.V200, Documents.Offering("[S]\n serviceType = HPC\n"));
+        var document = Capabilities(WpsVersion.V200, Documents.Offering("[S]\n jobControlOptions = async-execute dismiss\n"));
 
         Assert.That(Documents.Select(document, "//wps:ProcessSummary", WpsVersion.V200).Attribute("jobControlOptions")!.Value,
             Is.EqualTo("async-execute dismiss"));

@@ -38,12 +38,6 @@ public class DescribeProcess20Tests
     }
 
     [Test]
-    public void An_HPC_service_defaults_to_async_and_dismiss()
-    {
-        Assert.That(Offering("[S]\n serviceType = HPC\n", "jobControlOptions"), Is.EqualTo("async-execute dismiss"));
-    }
-
-    [Test]
     public void Configured_job_control_options_are_kept()
     {
         Assert.That(Offering("[S]\n serviceType = HPC\n jobControlOptions = sync-execute\n", "jobControlOptions"), Is.EqualTo("sync-execute"));

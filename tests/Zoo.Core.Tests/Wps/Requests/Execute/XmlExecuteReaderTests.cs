@@ -677,6 +677,16 @@ public class XmlExecuteReaderTests
     }
 
     [Test]
+    public void Inner_outputs_nested_in_a_2_0_0_output_are_asked_for_by_their_dotted_names()
+    {
+        var outputs = Read20("""
+            <wps:Output id="out"><wps:Output id="wms_link" transmission="reference"/><wps:Output id="download_link"/></wps:Output>
+            """).Outputs;
+
+        Assert.That(outputs.Select(o => o.Name), Is.EqualTo(new[] { "out.wms_link", "out.download_link" }));
+    }
+
+    [Test]
     public void A_2_0_0_output_is_read_with_its_transmission()
     {
         var output = Read20("""<wps:Output id="Result" transmission="reference" mimeType="application/json"/>""").Outputs.Single();
