@@ -88,13 +88,15 @@ internal sealed class BandMathJobs : IDisposable
             m => m is not null, SlurmDeadline, $"Slurm's end mail of job {jobId}", TimeSpan.FromMilliseconds(200))!;
     }
 
-    /// <summary>The job's output file in tmpPath, from the href GetResult gives for <c>out</c>.</summary>
+    /// <summary>The job's output file in tmpPath, from the href GetResult gives for <c>out</c>'s download link.</summary>
     public string ResultFile(string jobId)
     {
         var result = Jobs.GetResult(jobId);
         XNamespace wps = "http://www.opengis.net/wps/2.0";
         XNamespace xlink = "http://www.w3.org/1999/xlink";
-        var href = XDocument.Parse(result.Text).Descendants(wps + "Reference").Single().Attribute(xlink + "href")!.Value;
+        var downloadLink = XDocument.Parse(result.Text).Descendants(wps + "Output")
+            .Single(output => (string?)output.Attribute("id") == "download_link");
+        var href = downloadLink.Element(wps + "Reference")!.Attribute(xlink + "href")!.Value;
         return Path.Combine(Services.TmpPath, Uri.UnescapeDataString(href[(href.LastIndexOf('/') + 1)..]));
     }
 

@@ -122,7 +122,10 @@ public sealed class FinalizeHpcClusterTests
             || r.Text.Contains("ProcessFailed", StringComparison.Ordinal), BandMathJobs.SlurmDeadline, "the stored status document to be final", TimeSpan.FromMilliseconds(200));
 
         SchemaValidator.AssertValid(final);
-        var reference = XDocument.Parse(final.Text).Descendants(wps + "Reference").Single().Attribute("href")!.Value;
+        XNamespace ows = "http://www.opengis.net/ows/1.1";
+        var downloadLink = XDocument.Parse(final.Text).Descendants(wps + "Output")
+            .Single(output => output.Element(ows + "Identifier")?.Value == "out.download_link");
+        var reference = downloadLink.Element(wps + "Reference")!.Attribute("href")!.Value;
         Assert.That(reference, Does.EndWith($"output_BandMath_out_{JobIdOf(statusLocation)}.tiff"));
     }
 
