@@ -2,7 +2,7 @@ using FinalizeHpc.Cgi.Mail;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Processes;
-using Zoo.Hpc.Completion;
+using Zoo.Hpc.Utilities;
 
 // FinalizeHPC.cgi: told that a Slurm job ended, it finalizes the waiting WPS job. Three ways in:
 //   as a CGI, a WPS Execute of FinalizeHPC or FinalizeHPC1 with JobId=<ZOO job id>, as ZOO's services are called;
@@ -25,7 +25,7 @@ return await CgiEntry.AnswerAsync(Runners, log);
 // Only ZOO's HPC helper services (serviceType=C, serviceProvider=wps_hpc.zo) run here.
 RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessRunner>(StringComparer.OrdinalIgnoreCase)
 {
-    ["C"] = new FinalizeRunner(config, Console.Error),
+    ["C"] = HpcUtilities.Runner(config, Console.Error),
 });
 
 // main.cfg as the CGI finds it (working directory, then beside the executable), unless named.

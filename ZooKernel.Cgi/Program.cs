@@ -4,7 +4,7 @@ using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Python;
 using Zoo.Hpc;
-using Zoo.Hpc.Completion;
+using Zoo.Hpc.Utilities;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
 // --worker, the detached runner of one asynchronous job.
@@ -21,6 +21,6 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
     ["Python"] = new PythonRunner(PythonSettings.From(config), Console.Error),
     // serviceType=HPC: submitted to the Slurm cluster of main.cfg's HPC sections, over SSH.
     ["HPC"] = new HpcRunner(config, Console.Error),
-    // ZOO's HPC helper services FinalizeHPC and FinalizeHPC1 (serviceType=C, wps_hpc.zo), built in.
-    ["C"] = new FinalizeRunner(config, Console.Error),
+    // ZOO's HPC helper services (serviceType=C, wps_hpc.zo), built in.
+    ["C"] = HpcUtilities.Runner(config, Console.Error),
 });
