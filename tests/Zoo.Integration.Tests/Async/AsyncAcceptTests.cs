@@ -12,7 +12,9 @@ namespace Zoo.Integration.Tests.Async;
 public sealed class AsyncAcceptTests : AsyncFixture
 {
     private const double Duration = 3;
-    private static readonly TimeSpan AcceptBudget = TimeSpan.FromMilliseconds(100);
+    // Far below the job's 3 s, so that an answer within it cannot have waited for the job, and far above the ~5 ms
+    // the answer takes (bench/async-load.sh measures it), so that a loaded machine does not fail the test.
+    internal static readonly TimeSpan AcceptBudget = TimeSpan.FromSeconds(1);
 
     [OneTimeSetUp]
     public void WarmUp() =>
@@ -20,7 +22,7 @@ public sealed class AsyncAcceptTests : AsyncFixture
         Get("service=WPS&request=GetCapabilities&version=1.0.0");
 
     [Test]
-    public void A_1_0_0_KVP_async_Execute_answers_within_100_ms()
+    public void A_1_0_0_KVP_async_Execute_answers_without_waiting_for_its_job()
     {
         var (result, elapsed) = AsyncJobs.Timed(() => Get(Kvp10(Duration, 6)));
 
@@ -51,7 +53,7 @@ public sealed class AsyncAcceptTests : AsyncFixture
     }
 
     [Test]
-    public void A_2_0_0_POST_async_Execute_answers_within_100_ms()
+    public void A_2_0_0_POST_async_Execute_answers_without_waiting_for_its_job()
     {
         var (result, elapsed) = AsyncJobs.Timed(() => Post(Xml20(Duration, 6, "async")));
 
@@ -97,11 +99,11 @@ public sealed class AsyncAutoModeTests : AsyncFixture
     }
 
     [Test]
-    public void A_2_0_0_POST_auto_Execute_of_an_async_service_answers_within_100_ms()
+    public void A_2_0_0_POST_auto_Execute_of_an_async_service_answers_without_waiting_for_its_job()
     {
         var (result, elapsed) = AsyncJobs.Timed(() => Post(Xml20(Duration, 6, "auto")));
 
-        Assert.That(elapsed, Is.LessThan(TimeSpan.FromMilliseconds(100)), result.Text);
+        Assert.That(elapsed, Is.LessThan(AsyncAcceptTests.AcceptBudget), result.Text);
     }
 
     [Test]
