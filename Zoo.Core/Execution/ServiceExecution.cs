@@ -1,6 +1,7 @@
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
 using Zoo.Core.Geo;
+using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Publishing;
 using Zoo.Core.Wps;
@@ -26,12 +27,24 @@ public static class ServiceExecution
         var outputs = OutputMaps.Build(process, request);
         InputChecks.Check(process, request.Inputs);
         var fetched = await FetchAsync(context, request.Inputs, DeclaredInputs.Of(process), files, cancellationToken);
+        RecordCacheEntries(context, job, isAsync, fetched.Values);
         var urls = context.Config.TmpPath is { Length: > 0 } tmpPath ? new OutputStore(tmpPath, context.Config.TmpUrl ?? "", context.ServiceUrl) : null;
         var memoryLoad = string.Equals(context.Config.Main["memory"], "load", StringComparison.OrdinalIgnoreCase);
         var inputs = new InputMaps(files, memoryLoad, urls).Build(process, request.Inputs, fetched);
         var conf = ConfMaps.Build(job, context.Config, call.Entry, process, context.Cgi.Environment, context.Request.Parameters,
             context.ServiceUrl, context.Request.Version.Number, context.Request.Language, isAsync);
         return new ServiceRun(call.Entry, process, conf, inputs, outputs);
+    }
+
+    /// <summary>
+    /// A job's record of the cache entries its inputs were read from: DeleteData deletes an entry for a job only when
+    /// it is there. Only jobs are recorded: a synchronous answer leaves nothing in tmpPath to record it with.
+    /// </summary>
+    private static void RecordCacheEntries(WpsRequestContext context, JobIdentity job, bool isAsync, IEnumerable<FetchedInput> fetched)
+    {
+        var entries = fetched.Where(f => f.IsCacheEntry).Select(f => Path.GetFileName(f.Path)).Distinct(StringComparer.Ordinal).ToList();
+        if (isAsync && entries.Count > 0 && context.Config.TmpPath is { Length: > 0 } tmpPath)
+            new JobStore(tmpPath).WriteCacheEntries(job.Id, entries);
     }
 
     /// <summary>Fetches every value given by reference; the position of a value among its input's numbers its input file.</summary>

@@ -10,7 +10,8 @@ namespace Zoo.Core.Jobs;
 /// <c>&lt;id&gt;.sid</c> (the job exists), <c>&lt;id&gt;.pid</c> (its worker runs), <c>&lt;id&gt;.status</c>
 /// (<c>percent|message</c>), <c>&lt;id&gt;.res</c> (how it ended), <c>&lt;id&gt;_lenv.cfg</c>,
 /// <c>&lt;Service&gt;_&lt;id&gt;.xml</c> (the status document, then the result), <c>&lt;Service&gt;_&lt;id&gt;_error.log</c>
-/// and the inputs given by value, <c>Input_&lt;input&gt;_&lt;id&gt;_&lt;n&gt;.&lt;ext&gt;</c>.
+/// and the inputs given by value, <c>Input_&lt;input&gt;_&lt;id&gt;_&lt;n&gt;.&lt;ext&gt;</c>; ours alone, <c>&lt;id&gt;_cache.list</c>
+/// (the cache entries its inputs were read from, which DeleteData may then delete for it).
 /// <para>
 /// tmpPath is shared (the web server publishes it, services write there): every file is written atomically
 /// under an unpredictable name and read without following a symbolic link, so nothing planted there makes
@@ -23,7 +24,7 @@ public sealed class JobStore(string tmpPath)
     private const long SmallFileBytes = 64 * 1024;
     private const long DocumentBytes = int.MaxValue;
 
-    private static readonly string[] PrivateSuffixes = [".sid", ".pid", ".status", ".res", "_lenv.cfg", "_error.log"];
+    private static readonly string[] PrivateSuffixes = [".sid", ".pid", ".status", ".res", "_lenv.cfg", "_error.log", "_cache.list"];
 
     public string TmpPath => tmpPath;
 
@@ -32,6 +33,7 @@ public sealed class JobStore(string tmpPath)
     public string StatusFile(string id) => Path.Combine(tmpPath, id + ".status");
     public string ResultStateFile(string id) => Path.Combine(tmpPath, id + ".res");
     public string LenvFile(string id) => Path.Combine(tmpPath, id + "_lenv.cfg");
+    public string CacheEntriesFile(string id) => Path.Combine(tmpPath, id + "_cache.list");
     public string ErrorLog(string service, string id) => Path.Combine(tmpPath, $"{service}_{id}_error.log");
     public static string ResponseFileName(string service, string id) => $"{service}_{id}.xml";
     public string ResponseFile(string service, string id) => Path.Combine(tmpPath, ResponseFileName(service, id));
@@ -68,6 +70,14 @@ public sealed class JobStore(string tmpPath)
             text.Append(key).Append('=').Append(OneLine(value)).Append('\n');
         AtomicFile.Write(LenvFile(id), text.ToString());
     }
+
+    /// <summary>Records the cache entries (their <c>.zca</c> file names) the job's inputs were read from, one a line.</summary>
+    public void WriteCacheEntries(string id, IEnumerable<string> entryFileNames) =>
+        AtomicFile.Write(CacheEntriesFile(id), string.Concat(entryFileNames.Select(name => OneLine(name) + "\n")));
+
+    /// <summary>The cache entries the job's inputs were read from, as recorded (none when nothing was).</summary>
+    public IReadOnlyList<string> CacheEntries(string id) =>
+        ReadSmall(CacheEntriesFile(id))?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
     /// <summary>ZOO's <c>percent|message</c> status file, read by GetStatus while the job runs.</summary>
     public void WriteProgress(string id, int percent, string message) =>
@@ -125,7 +135,7 @@ public sealed class JobStore(string tmpPath)
     /// <summary>Every file of the job: exactly its own names (ZOO deletes every file whose name merely contains the id).</summary>
     public IEnumerable<string> FilesOf(string id) =>
         Directory.EnumerateFiles(tmpPath)
-            .Where(path => NamesJob(Path.GetFileName(path), id));
+            .Where(path => IsFileOf(Path.GetFileName(path), id));
 
     /// <summary>A small file of a job (a number, a line), or null when it is not there.</summary>
     public static string? ReadSmall(string path) => Read(path, SmallFileBytes);
@@ -159,7 +169,8 @@ public sealed class JobStore(string tmpPath)
 
     private static string OneLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');
 
-    private static bool NamesJob(string name, string id)
+    /// <summary>True when the id is a whole part of the name: delimited by <c>_</c> or the start before, <c>.</c> or <c>_</c> after.</summary>
+    public static bool IsFileOf(string name, string id)
     {
         var at = name.IndexOf(id, StringComparison.Ordinal);
         if (at < 0)

@@ -24,9 +24,23 @@ public static class PublishedFiles
         return Path.Combine(directory, (dot > 0 ? name[..dot] : name) + ".maps");
     }
 
+    /// <summary>
+    /// The files in dataPath of one element of a job, whatever its index: its mapfiles, its data and the data's
+    /// <c>.maps</c> list.
+    /// </summary>
+    public static IEnumerable<string> OfElement(string dataPath, string name, string jobId) =>
+        OfJob(dataPath, jobId).Where(path => Path.GetFileNameWithoutExtension(path) is var stem
+            && (IsIndexed(stem, name + "_", "_" + jobId) || IsIndexed(stem, "ZOO_DATA_", $"_{name}_{jobId}")));
+
     /// <summary>Every file of a job in dataPath: the names above end with <c>_&lt;usid&gt;</c> before their extension.</summary>
     public static IEnumerable<string> OfJob(string dataPath, string jobId) =>
         Directory.Exists(dataPath)
             ? Directory.EnumerateFiles(dataPath).Where(path => Path.GetFileNameWithoutExtension(path).EndsWith("_" + jobId, StringComparison.Ordinal))
             : [];
+
+    private static bool IsIndexed(string stem, string before, string after) =>
+        stem.Length > before.Length + after.Length
+        && stem.StartsWith(before, StringComparison.Ordinal)
+        && stem.EndsWith(after, StringComparison.Ordinal)
+        && stem[before.Length..^after.Length].All(char.IsAsciiDigit);
 }

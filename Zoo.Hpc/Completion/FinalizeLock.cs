@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using Zoo.Core.Files;
 
 namespace Zoo.Hpc.Completion;
@@ -15,12 +13,8 @@ namespace Zoo.Hpc.Completion;
 /// kernel's own, never served from tmpUrl) and named after the job, so Dismiss removes it with the job's files.
 /// </para>
 /// </summary>
-public sealed partial class FinalizeLock : IDisposable
+public sealed class FinalizeLock : IDisposable
 {
-    private const int LockExclusive = 2;
-    private const int LockNonBlocking = 4;
-    private const int WouldBlock = 11;
-
     private readonly FileStream _file;
 
     private FinalizeLock(FileStream file) => _file = file;
@@ -39,11 +33,10 @@ public sealed partial class FinalizeLock : IDisposable
         var file = SafeFile.OpenAppend(path, SafeFile.Private);
         try
         {
-            if (Flock(file.SafeFileHandle, LockExclusive | LockNonBlocking) == 0)
+            if (FileLock.TryExclusive(file))
                 return new FinalizeLock(file);
-            var error = Marshal.GetLastPInvokeError();
             file.Dispose();
-            return error == WouldBlock ? null : throw new IOException($"cannot lock {path}: {Marshal.GetPInvokeErrorMessage(error)}");
+            return null;
         }
         catch
         {
@@ -54,7 +47,4 @@ public sealed partial class FinalizeLock : IDisposable
 
     /// <summary>Releases the lock (closing the file releases its flock).</summary>
     public void Dispose() => _file.Dispose();
-
-    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
-    private static partial int Flock(SafeFileHandle descriptor, int operation);
 }

@@ -1,3 +1,5 @@
+using Zoo.Core.Files;
+
 namespace Zoo.Hpc.Remote;
 
 /// <summary>
@@ -10,7 +12,7 @@ public static class RemotePath
     /// <exception cref="ArgumentException">the directory is empty, or the name is empty, <c>.</c>, <c>..</c>, or holds a <c>/</c> or NUL: it would leave the directory.</exception>
     public static string Combine(string directory, string fileName)
     {
-        if (fileName.Length == 0 || fileName is "." or ".." || fileName.Contains('/') || fileName.Contains('\0'))
+        if (!FileNames.IsPlain(fileName))
             throw new ArgumentException($"not a plain file name: \"{fileName}\"", nameof(fileName));
         if (directory.Length == 0)
             throw new ArgumentException("no directory given", nameof(directory));

@@ -8,5 +8,6 @@ public static class HpcUtilities
     public static HpcUtilityRunner Runner(MainConfig config, TextWriter log) => new(
     [
         new FinalizeUtility(config, log),
+        new DeleteDataUtility(config, log),
     ]);
 }

@@ -16,6 +16,7 @@ public class JobStoreFileNamesTests
     [TestCase(Id + ".status")]
     [TestCase(Id + ".res")]
     [TestCase(Id + "_lenv.cfg")]
+    [TestCase(Id + "_cache.list")]
     [TestCase("LongProcess_" + Id + "_error.log")]
     public void A_file_of_the_kernels_own_business_is_private(string name)
     {
@@ -32,6 +33,22 @@ public class JobStoreFileNamesTests
     public void A_published_output_or_input_is_not_private(string name)
     {
         Assert.That(JobStore.IsKernelPrivate(name), Is.False);
+    }
+
+    [TestCase("output_BandMath_out_" + Id + ".tif")]
+    [TestCase(Id + ".sid")]
+    [TestCase("Input_InputVector_" + Id + "_0.xml")]
+    public void A_name_holding_the_id_as_a_whole_part_is_a_file_of_the_job(string name)
+    {
+        Assert.That(JobStore.IsFileOf(name, Id), Is.True);
+    }
+
+    [TestCase("output_BandMath_out_" + Id + "0.tif")]
+    [TestCase("output_BandMath_out_x" + Id + ".tif")]
+    [TestCase("output_BandMath_out.tif")]
+    public void A_name_holding_the_id_inside_a_longer_word_is_not_a_file_of_the_job(string name)
+    {
+        Assert.That(JobStore.IsFileOf(name, Id), Is.False);
     }
 
     [Test]

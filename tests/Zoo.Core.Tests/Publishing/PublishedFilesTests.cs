@@ -49,6 +49,18 @@ public class PublishedFilesTests
     }
 
     [Test]
+    public void The_files_of_an_element_are_its_mapfiles_data_and_list_of_any_index()
+    {
+        using var dir = new TempDirectory();
+        foreach (var name in new[] { "out_0_u1.map", "out_12_u1.map", "ZOO_DATA_0_out_u1.json", "ZOO_DATA_0_out_u1.maps", "out_x_u1.map",
+                     "other_0_u1.map", "ZOO_DATA_0_other_u1.json", "out_0_u2.map", "my_out_0_u1.map" })
+            dir.Write(name, "");
+
+        Assert.That(PublishedFiles.OfElement(dir.Path, "out", "u1").Select(Path.GetFileName).Order(StringComparer.Ordinal),
+            Is.EqualTo(new[] { "ZOO_DATA_0_out_u1.json", "ZOO_DATA_0_out_u1.maps", "out_0_u1.map", "out_12_u1.map" }));
+    }
+
+    [Test]
     public void A_missing_dataPath_holds_no_file_of_the_job()
     {
         Assert.That(PublishedFiles.OfJob("/nonexistent/zoo/data", "u1"), Is.Empty);
