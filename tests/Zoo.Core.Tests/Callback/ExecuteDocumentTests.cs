@@ -179,6 +179,14 @@ public class ExecuteDocumentTests
     }
 
     [Test]
+    public void Key_value_base64_text_is_kept_as_the_client_gave_it()
+    {
+        var data = Input(Build(Kvp(("DataInputs", "Shape=iVBORw0KGgo=@mimeType=image/png@encoding=base64"))), "Shape").Element(Wps + "Data")!;
+
+        Assert.That(data.Value, Is.EqualTo("iVBORw0KGgo="));
+    }
+
+    [Test]
     public void A_key_value_literal_without_type_or_unit_is_the_text_of_its_Data()
     {
         var data = Input(Build(Kvp(("DataInputs", "Distance=2.5"))), "Distance").Element(Wps + "Data")!;
@@ -206,6 +214,18 @@ public class ExecuteDocumentTests
     public void A_2_0_0_request_with_XML_base64_a_literal_a_bounding_box_and_a_reference_gives_a_valid_Execute()
     {
         SchemaValidator.AssertValid(Build(Xml20(MixedRequest, "mode=\"async\" response=\"document\"")));
+    }
+
+    [Test]
+    public void A_2_0_0_reader_reads_base64_data_back_as_the_same_bytes()
+    {
+        using var again = new TempDirectory();
+        var document = Build(Xml20("""<wps:Input id="Shape"><wps:Data mimeType="image/png" encoding="base64">iVBORw0KGgo=</wps:Data></wps:Input>"""));
+
+        var reread = XmlExecuteReader.Read(Encoding.UTF8.GetBytes(document), WpsVersion.V200, "Clip", Declared.Find,
+            new InputFiles(again.Path, Usid, Limits.Defaults));
+
+        Assert.That(File.ReadAllBytes(reread.Inputs.Single().Data!.Path), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }));
     }
 
     [Test]
