@@ -94,8 +94,8 @@ fi
 # ------------------------------------------------------------------------------------ packages
 . "$ROOT/scripts/packages.sh"
 MAPSERV=/usr/lib/cgi-bin/mapserv
-ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux "$MAPSERV:cgi-mapserver" \
-  || die "cannot install nginx, fcgiwrap and MapServer (cgi-mapserver)"
+ensure_packages nginx:nginx-light fcgiwrap:fcgiwrap setpriv:util-linux "$MAPSERV:cgi-mapserver" xsltproc:xsltproc \
+  || die "cannot install nginx, fcgiwrap, MapServer (cgi-mapserver) and xsltproc"
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 FCGIWRAP="$(command -v fcgiwrap || echo /usr/sbin/fcgiwrap)"
 

@@ -21,10 +21,10 @@ die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
 
 # xmllint for ../shared/schemas/validate.sh; Debian's python3 for the Python sample services (and
 # the .trx summary below); GDAL's tools for the HPC input sizing tests; MapServer 8's mapserv, which
-# serve.sh serves for the publication tests.
+# serve.sh serves for the publication tests; xsltproc for the callback's Execute rewrite tests.
 . "$ROOT/scripts/packages.sh"
 ensure_packages xmllint:libxml2-utils /usr/bin/python3:python3 gdalinfo:gdal-bin \
-  /usr/lib/cgi-bin/mapserv:cgi-mapserver || die "cannot install the test tools"
+  /usr/lib/cgi-bin/mapserv:cgi-mapserver xsltproc:xsltproc || die "cannot install the test tools"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

@@ -57,4 +57,11 @@ public static class MimeTypes
         }
         return Fallback;
     }
+
+    /// <summary>Whether data of this mime type is XML (text/xml, application/xml, any +xml), whatever its parameters.</summary>
+    public static bool IsXml(string? mimeType)
+    {
+        var bare = mimeType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
+        return bare is "text/xml" or "application/xml" || bare.EndsWith("+xml", StringComparison.Ordinal);
+    }
 }

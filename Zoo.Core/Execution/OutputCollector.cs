@@ -159,7 +159,7 @@ public sealed class OutputCollector(string jobId, OutputStore? store, Limits lim
     /// <summary>An XML output by value, checked once here so that the answer embeds it as it is.</summary>
     private static string? EmbeddedXml(IoDescription declaration, ZooMap map, Limits limits)
     {
-        if ((declaration.Data?.Kind ?? DataKind.Complex) != DataKind.Complex || !IsXml(map.Text("mimeType"))
+        if ((declaration.Data?.Kind ?? DataKind.Complex) != DataKind.Complex || !MimeTypes.IsXml(map.Text("mimeType"))
             || string.Equals(map.Text("encoding"), "base64", StringComparison.OrdinalIgnoreCase))
             return null;
         try
@@ -170,12 +170,6 @@ public sealed class OutputCollector(string jobId, OutputStore? store, Limits lim
         {
             return null;
         }
-    }
-
-    private static bool IsXml(string? mimeType)
-    {
-        var bare = mimeType?.Split(';')[0].Trim().ToLowerInvariant() ?? "";
-        return bare is "text/xml" or "application/xml" || bare.EndsWith("+xml", StringComparison.Ordinal);
     }
 
     private static bool IsTrue(ZooMap map, string key) => string.Equals(map.Text(key), "true", StringComparison.OrdinalIgnoreCase);
