@@ -1,4 +1,5 @@
 using Zoo.Core.Configuration;
+using Zoo.Hpc.Remote;
 
 namespace Zoo.Hpc.Utilities;
 
@@ -8,5 +9,6 @@ public static class HpcUtilities
     public static HpcUtilityRunner Runner(MainConfig config, TextWriter log) => new(
     [
         new FinalizeUtility(config, log),
+        new DeployUtility(config, log, new ClusterConnectionFactory()),
     ]);
 }
