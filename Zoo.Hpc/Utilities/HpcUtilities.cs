@@ -9,6 +9,6 @@ public static class HpcUtilities
     public static HpcUtilityRunner Runner(MainConfig config, TextWriter log) => new(
     [
         new FinalizeUtility(config, log),
-        new DeployUtility(config, log, new ClusterConnectionFactory()),
+        new DeployOnHpcUtility(config, log, new ClusterConnectionFactory()),
     ]);
 }

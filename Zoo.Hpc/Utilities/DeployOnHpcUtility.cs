@@ -16,7 +16,7 @@ namespace Zoo.Hpc.Utilities;
 /// <c>singularity</c> or <c>apptainer</c>, whichever the cluster has.
 /// </para>
 /// </summary>
-public sealed class DeployUtility(MainConfig config, TextWriter log, IClusterConnectionFactory connections) : IHpcUtility
+public sealed class DeployOnHpcUtility(MainConfig config, TextWriter log, IClusterConnectionFactory connections) : IHpcUtility
 {
     public const string SuccessResult = "Singularity container deployed";
 
@@ -59,7 +59,7 @@ public sealed class DeployUtility(MainConfig config, TextWriter log, IClusterCon
             // ZOO echoes the pull's output to the server's error log.
             await log.WriteAsync(printed).ConfigureAwait(false);
             if (pull.ExitStatus != 0)
-                return HpcUtilityRunner.Failed(run, $"{PullFailed}: {program} pull exited with status {pull.ExitStatus}{Detail(pull)}");
+                return HpcUtilityRunner.Failed(run, $"{PullFailed}: {program} pull {Ending(pull)}{Detail(pull)}");
             lenv["ssh_cmd_log"] = printed;
             return HpcUtilityRunner.Succeeded(run, SuccessResult);
         }
@@ -72,6 +72,9 @@ public sealed class DeployUtility(MainConfig config, TextWriter log, IClusterCon
     private static string NoRuntime(HpcSettings settings, SshSettings ssh) =>
         $"Neither {string.Join(" nor ", ContainerRuntime.Candidates)} is found by {ssh.User}@{ssh.Host}:{ssh.Port}'s shell on the cluster: "
         + $"install one there, or name the program in [{settings.ConfId}] container_command";
+
+    private static string Ending(RemoteCommandResult pull) =>
+        pull.ExitSignal is { } signal ? $"was killed by signal {signal}" : $"exited with status {pull.ExitStatus}";
 
     private static string Detail(RemoteCommandResult pull)
     {

@@ -13,7 +13,7 @@ namespace Zoo.Hpc.Tests.Utilities;
 /// the exact words of the pull, ZOO's result and messages, and what is refused without connecting.
 /// </summary>
 [TestFixture]
-public sealed class DeployUtilityTests
+public sealed class DeployOnHpcUtilityTests
 {
     private const string Image = "docker://mdl4eo/otbtf:4.1.0-cpu";
 
@@ -125,7 +125,7 @@ public sealed class DeployUtilityTests
         outputs.GetOrAdd("Result");
         var run = new ServiceRun(new ServiceEntry("DeployOnHpc", "/srv/zoo/DeployOnHpc.zcfg", ""), ZcfgParser.Parse(zcfg),
             new ZooMaps(), inputs, outputs);
-        return await new DeployUtility(Configs.Parse(mainConfig), TextWriter.Null, _connections.Object).RunAsync(run, CancellationToken.None);
+        return await new DeployOnHpcUtility(Configs.Parse(mainConfig), TextWriter.Null, _connections.Object).RunAsync(run, CancellationToken.None);
     }
 
     private static string? Message(RunOutcome outcome) => outcome.Conf["lenv"]?.Text("message");
@@ -136,7 +136,7 @@ public sealed class DeployUtilityTests
     [Test]
     public void The_pull_reaches_the_shell_as_three_single_quoted_words()
     {
-        Assert.That(ShellQuote.Join(DeployUtility.PullCommand("singularity", Image)),
+        Assert.That(ShellQuote.Join(DeployOnHpcUtility.PullCommand("singularity", Image)),
             Is.EqualTo("'singularity' 'pull' 'docker://mdl4eo/otbtf:4.1.0-cpu'"));
     }
 
@@ -259,6 +259,17 @@ public sealed class DeployUtilityTests
         var outcome = await DeployAsync();
 
         Assert.That(Message(outcome), Is.EqualTo("Failed to run singularity pull remotely: singularity pull exited with status 1"));
+    }
+
+    [Test]
+    public async Task A_pull_killed_by_a_signal_says_which()
+    {
+        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a.Count > 1 && a[1] == "pull"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RemoteCommandResult(-1, "", "", "KILL"));
+
+        var outcome = await DeployAsync();
+
+        Assert.That(Message(outcome), Is.EqualTo("Failed to run singularity pull remotely: singularity pull was killed by signal KILL"));
     }
 
     [Test]
