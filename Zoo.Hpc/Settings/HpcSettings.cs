@@ -8,12 +8,17 @@ namespace Zoo.Hpc.Settings;
 /// checked before anything runs, so a broken fullres section is reported even while every job so far
 /// has been small enough for preview (ZOO crashes on it, and only when a large input arrives).
 /// </summary>
+/// <param name="ContainerCommand">
+/// The container program DeployOnHpc runs on the cluster (<c>container_command</c>: a name on the cluster's
+/// PATH or an absolute path); null lets DeployOnHpc find <c>singularity</c>, else <c>apptainer</c>, there.
+/// </param>
 public sealed record HpcSettings(
     string ConfId,
     PreviewThresholds Thresholds,
     ClusterConfiguration Preview,
     ClusterConfiguration Fullres,
-    CompletionSettings Completion)
+    CompletionSettings Completion,
+    string? ContainerCommand)
 {
     public const string DefaultConfId = "HPC";
 
@@ -56,10 +61,11 @@ public sealed record HpcSettings(
             selection.Optional("wait_socket_dir"),
             Seconds(selection, "sacct_poll_interval", CompletionSettings.DefaultPollInterval),
             selection.OptionalBoolean("remote_cleanup", false));
+        var containerCommand = ReadContainerCommand(selection);
 
         if (problems.Count > 0 || preview is null || fullres is null)
             throw Failure(config, problems);
-        return new HpcSettings(id, thresholds, preview, fullres, completion);
+        return new HpcSettings(id, thresholds, preview, fullres, completion, containerCommand);
     }
 
     private static ClusterConfiguration? ReadConfiguration(
@@ -103,6 +109,15 @@ public sealed record HpcSettings(
             section.Optional("billing_nb_cpu") ?? "1",
             section.Optional("remote_command_opt"),
             commandTimeout);
+    }
+
+    private static string? ReadContainerCommand(SectionReader section)
+    {
+        // It is run as one quoted word: "module load x && singularity" would be a program of that name, found nowhere.
+        var command = section.Optional("container_command");
+        if (command is not null && command.Any(char.IsWhiteSpace))
+            section.Problem("container_command", $"must be one program (a name or a path, without blanks), found \"{command}\"");
+        return command;
     }
 
     private static SshCredentials? ReadCredentials(SectionReader section)

@@ -1,4 +1,5 @@
 using Zoo.Core.Configuration;
+using Zoo.Hpc.Remote;
 
 namespace Zoo.Hpc.Utilities;
 
@@ -9,5 +10,6 @@ public static class HpcUtilities
     [
         new FinalizeUtility(config, log),
         new DeleteDataUtility(config, log),
+        new DeployOnHpcUtility(config, log, new ClusterConnectionFactory()),
     ]);
 }

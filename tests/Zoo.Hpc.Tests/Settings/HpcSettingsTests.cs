@@ -286,4 +286,28 @@ public class HpcSettingsTests
 
         Assert.That(settings.Fullres, Is.SameAs(settings.Preview));
     }
+
+    [Test]
+    public void Without_container_command_deploy_on_hpc_looks_for_the_program_on_the_cluster()
+    {
+        var settings = HpcSettings.Load(Configs.Parse(Full));
+
+        Assert.That(settings.ContainerCommand, Is.Null);
+    }
+
+    [Test]
+    public void The_container_command_is_read_from_the_confId_section()
+    {
+        var settings = HpcSettings.Load(Configs.Parse(Full.Replace("fullres_conf=hpc-config-1", "fullres_conf=hpc-config-1\ncontainer_command=/opt/apptainer/bin/apptainer")));
+
+        Assert.That(settings.ContainerCommand, Is.EqualTo("/opt/apptainer/bin/apptainer"));
+    }
+
+    [Test]
+    public void A_container_command_of_several_words_is_refused()
+    {
+        var error = LoadFails(Full.Replace("fullres_conf=hpc-config-1", "fullres_conf=hpc-config-1\ncontainer_command=module load singularity"));
+
+        Assert.That(error.Message, Does.Contain("[HPC] container_command must be one program"));
+    }
 }
