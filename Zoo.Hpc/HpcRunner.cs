@@ -1,3 +1,4 @@
+using Zoo.Core.Callback;
 using Zoo.Core.Configuration;
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Jobs;
@@ -103,6 +104,8 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
             lenv["hpc_state"] = end.State;
             if (end.ExitCode is { } exitCode)
                 lenv["hpc_exit_code"] = exitCode;
+            Account(run, job, end, tmpPath, usid);
+            run.Callbacks.Send(CallbackStep.DownloadingOutputs, CallbackState.Started);
             await new JobCompletion(session, tmpPath, settings.Completion.RemoteCleanup, Progress, log)
                 .FinishAsync(job, end, outputs, cancellationToken).ConfigureAwait(false);
         }
@@ -111,6 +114,27 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
             await CancelOnClusterAsync(session, job.SlurmJobId).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The job's [henv] as its end left it, with what it costs (<see cref="JobBilling"/>): kept in its
+    /// <c>exec_status_&lt;usid&gt;</c> file, and reported to the callback service's finalize step.
+    /// </summary>
+    private void Account(ServiceRun run, SubmittedJob job, SacctRecord end, string tmpPath, string usid)
+    {
+        var billingNbCpu = job.Configuration.BillingNbCpu;
+        var henv = HenvFile.ValuesOf(end).ToList();
+        if (JobBilling.Billing(end, billingNbCpu) is { } billing)
+            henv.Add(KeyValuePair.Create(JobBilling.BillingKey, billing));
+        try
+        {
+            HenvFile.Write(HenvFile.PathFor(tmpPath, usid), henv);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"HPC job {job.SlurmJobId}: its [henv] could not be kept: {e.Message}");
+        }
+        run.Callbacks.AddFinalizeFacts(JobBilling.Facts(end, billingNbCpu));
     }
 
     private (HpcService Service, HpcSettings Settings) LoadSettings(ProcessDescription process)

@@ -104,7 +104,7 @@ public sealed class OutputCollector(string jobId, OutputStore? store, Limits lim
                 var service = OgcServiceChoice.For(format["msOgc"], format["mimeType"], publication.Kind);
                 var json = OgcServiceChoice.WantsJson(format["mimeType"]);
                 inner.Add(new ProducedOutput(child, WithMimeType(childMap, Publication.MimeTypeOf(service, json)),
-                    publication.Url(service, json, service == OgcService.Wms ? map.Text("msLayer") : null)));
+                    publication.Url(service, json, service == OgcService.Wms ? map.Text("msLayer") : null)) { Publication = publication, Service = service });
             }
             else
                 inner.Add(new ProducedOutput(child, childMap, Store(process, declaration, childMap)));
@@ -123,7 +123,7 @@ public sealed class OutputCollector(string jobId, OutputStore? store, Limits lim
         var service = OgcServiceChoice.For(map.Text("msOgc"), requestedMimeType, publication.Kind);
         var json = OgcServiceChoice.WantsJson(requestedMimeType);
         return new ProducedOutput(declaration, WithMimeType(map, Publication.MimeTypeOf(service, json)),
-            publication.Url(service, json, map.Text("msLayer")));
+            publication.Url(service, json, map.Text("msLayer"))) { Publication = publication, Service = service };
     }
 
     private async Task<Publication> PublishAsync(IoDescription declaration, ZooMap map, CancellationToken cancellationToken)

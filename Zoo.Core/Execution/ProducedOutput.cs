@@ -1,5 +1,6 @@
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Processes;
+using Zoo.Core.Publishing;
 
 namespace Zoo.Core.Execution;
 
@@ -9,6 +10,12 @@ public sealed record ProducedOutput(IoDescription Declaration, ZooMap Map, strin
 {
     /// <summary>The inner outputs that deliver this output's value (download link, WMS link...); the output itself then carries none.</summary>
     public IReadOnlyList<ProducedOutput> Inner { get; init; } = [];
+
+    /// <summary>Where MapServer publishes the output's data, when its reference is one of MapServer's services.</summary>
+    public Publication? Publication { get; init; }
+
+    /// <summary>The MapServer service its reference asks, when it is published.</summary>
+    public OgcService? Service { get; init; }
 
     public string Name => Declaration.Name;
 

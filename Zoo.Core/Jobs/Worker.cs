@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Zoo.Core.Callback;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
+using Zoo.Core.Data;
 using Zoo.Core.Execution;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
@@ -57,39 +59,72 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
             return 1;
         }
         using var body = cgi.Body;
+        // Drained once the job has ended, so that a slow callback service never delays what clients see.
+        await using var sender = CallbackSenderFor(config, service, cgi, jobId);
+        var callbacks = new JobCallbacks(sender, jobId);
         try
         {
-            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, cgi, log, dismissal.Token);
+            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, cgi, log, callbacks, dismissal.Token);
             store.WriteResponse(service, jobId, document);
             store.Finish(jobId, service, succeeded, message);
+            if (!succeeded)
+                callbacks.Send(CallbackStep.ErrorOrDismiss, CallbackState.Started, StepPayloads.Ended(message ?? "", dismissed: false));
             return succeeded ? 0 : 1;
         }
         catch (OperationCanceledException) when (dismissal.IsCancellationRequested)
         {
-            monitor.Fail(jobId, service, "The job was dismissed.");
-            return 1;
+            return Fail(monitor, callbacks, jobId, service, "The job was dismissed.", dismissed: true);
         }
         catch (WpsException e)
         {
-            monitor.Fail(jobId, service, e.Errors[0].Text);
-            return 1;
+            return Fail(monitor, callbacks, jobId, service, e.Errors[0].Text, dismissed: false);
         }
         catch (Exception e)
         {
             // A bug or an operator error: the log says what, the job says it failed.
             await log.WriteLineAsync($"zoo_loader --worker {jobId}: {e}");
-            monitor.Fail(jobId, service, "ZOO Kernel failed to process your request.");
-            return 1;
+            return Fail(monitor, callbacks, jobId, service, "ZOO Kernel failed to process your request.", dismissed: false);
         }
     }
 
+    private static int Fail(JobMonitor monitor, JobCallbacks callbacks, string jobId, string service, string message, bool dismissed)
+    {
+        monitor.Fail(jobId, service, message);
+        callbacks.Send(CallbackStep.ErrorOrDismiss, dismissed ? CallbackState.Ended : CallbackState.Started, StepPayloads.Ended(message, dismissed));
+        return 1;
+    }
+
+    /// <summary>The sender of the job's calls to main.cfg's callback service, or null when there is none or the service is prohibited.</summary>
+    private static CallbackSender? CallbackSenderFor(MainConfig config, string service, CgiRequest cgi, string jobId)
+    {
+        CallbackSettings? settings;
+        try
+        {
+            settings = CallbackSettings.From(config);
+        }
+        catch (ConfigurationException e)
+        {
+            Console.Error.WriteLine($"zoo_loader --worker {jobId}: no callback: {e.Message}");
+            return null;
+        }
+        if (settings is null || !settings.Allows(service))
+            return null;
+        var headers = Uri.TryCreate(settings.Url, UriKind.Absolute, out var url)
+            ? Forwarding.HeadersFor(FetchSettings.From(config, cgi.Environment), url)
+            : [];
+        // Console.Error: the job's error log, synchronized, since the sender writes from its own thread.
+        return new CallbackSender(settings, headers, Console.Error);
+    }
+
     private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,
-        string jobId, CgiRequest cgi, TextWriter log, CancellationToken cancellationToken)
+        string jobId, CgiRequest cgi, TextWriter log, JobCallbacks callbacks, CancellationToken cancellationToken)
     {
         var request = WpsRequestParser.Parse(cgi, config);
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
         var catalog = runners(config);
         var call = Execute.Read(context, jobId, catalog);
+        if (callbacks.IsOn)
+            callbacks.Send(CallbackStep.Analyze, CallbackState.Started, StepPayloads.Analyze(CallbackInputs.ExecuteDocumentOf(call, config, log), call.Process.Name));
         var osid = long.TryParse(JobStore.ReadSmall(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
             ? sid
             : 0;
@@ -99,7 +134,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
             store.WriteResponse(call.Process.Name, jobId, Document(context, call, new ExecuteStatus.Started(0, null), statusLocation));
         try
         {
-            var outputs = await Execute.RunAsync(context, call, job, catalog, isAsync: true, cancellationToken);
+            var outputs = await Execute.RunAsync(context, call, job, catalog, isAsync: true, cancellationToken, callbacks);
             var document = request.Version.IsV1
                 ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
                 : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);

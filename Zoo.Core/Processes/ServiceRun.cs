@@ -1,9 +1,16 @@
+using Zoo.Core.Callback;
 using Zoo.Core.Configuration.Zcfg;
 
 namespace Zoo.Core.Processes;
 
-/// <summary>What a runner gets: the service, and ZOO's three maps (conf, inputs, outputs).</summary>
-public sealed record ServiceRun(ServiceEntry Entry, ProcessDescription Process, ZooMaps Conf, ZooMaps Inputs, ZooMaps Outputs);
+/// <summary>
+/// What a runner gets: the service, ZOO's three maps (conf, inputs, outputs), and whom to tell about the steps
+/// it goes through (the callback service of an asynchronous job; nobody otherwise).
+/// </summary>
+public sealed record ServiceRun(ServiceEntry Entry, ProcessDescription Process, ZooMaps Conf, ZooMaps Inputs, ZooMaps Outputs)
+{
+    public JobCallbacks Callbacks { get; init; } = JobCallbacks.None;
+}
 
 /// <summary>
 /// How a run ended: the code the service returned (3 succeeded, 4 failed; null when it returned none),

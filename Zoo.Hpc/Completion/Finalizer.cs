@@ -66,7 +66,7 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
         SacctRecord record;
         using (var session = new ClusterSession(configuration, connections))
             record = await QueryAsync(new SacctAccounting(session), slurmJobId, settle, cancellationToken).ConfigureAwait(false);
-        HenvFile.Write(HenvFile.PathFor(tmpPath, usid), HenvValues(record));
+        HenvFile.Write(HenvFile.PathFor(tmpPath, usid), HenvFile.ValuesOf(record));
         var notified = await NotifyAsync(lenv["wait_socket"], usid, cancellationToken).ConfigureAwait(false);
         return new FinalizeOutcome(usid, record, notified);
     }
@@ -168,9 +168,6 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
     }
 
     /// <summary>sacct's fields, then ZOO's StdErr (the job's output log, which the original fetches on failure).</summary>
-    private static IEnumerable<KeyValuePair<string, string>> HenvValues(SacctRecord record) =>
-        record.Fields.Append(KeyValuePair.Create("StdErr", SlurmOutputLog.FileName(record.JobId)));
-
     private async Task<bool> NotifyAsync(string? socketPath, string usid, CancellationToken cancellationToken)
     {
         if (socketPath is not { Length: > 0 })

@@ -2,6 +2,7 @@ using System.Text;
 using Zoo.Core.Configuration;
 using Zoo.Core.Files;
 using Zoo.Core.Jobs;
+using Zoo.Hpc.Slurm;
 
 namespace Zoo.Hpc.Completion;
 
@@ -15,6 +16,13 @@ public static class HenvFile
     public const string Section = "henv";
 
     public static string PathFor(string tmpPath, string usid) => Path.Combine(tmpPath, "exec_status_" + usid);
+
+    /// <summary>What ZOO's FinalizeHPC1 writes: sacct's fields, and <c>StdErr</c>, the name of the job's Slurm log.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ValuesOf(SacctRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Fields.Append(KeyValuePair.Create("StdErr", SlurmOutputLog.FileName(record.JobId)));
+    }
 
     public static void Write(string path, IEnumerable<KeyValuePair<string, string>> values)
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
+using Zoo.Core.Callback;
 using Zoo.Core.Configuration;
 using Zoo.Core.Files;
 using Zoo.Core.Geo;
@@ -34,27 +36,38 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
             .OfType<JobInput>()
             .ToList();
         var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
-        var script = ComposeScript(service, usid, jobInputs, jobOutputs, configuration);
-
+        // Composed now, so that a value the application cannot take fails the job before anything is uploaded.
         var scriptName = JobScript.FileName(service.Name, usid);
-        var localScript = Path.Combine(tmpPath, scriptName);
-        AtomicFile.Write(localScript, script);
-        lenv["local_script"] = localScript;
-        var remoteScript = RemotePath.Combine(configuration.RemoteWorkPath, scriptName);
-        lenv["remote_script"] = remoteScript;
+        var script = new ScriptFile(ComposeScript(service, usid, jobInputs, jobOutputs, configuration), Path.Combine(tmpPath, scriptName),
+            RemotePath.Combine(configuration.RemoteWorkPath, scriptName));
+        lenv["remote_script"] = script.Remote;
 
-        var jobId = await SubmitOverSshAsync(configuration, uploads, localScript, remoteScript, service.Name, lenv, cancellationToken)
+        var jobId = await SubmitOverSshAsync(configuration, uploads, script, service.Name, lenv, run.Callbacks, cancellationToken)
             .ConfigureAwait(false);
         // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
         AtomicFile.Write(Path.Combine(tmpPath, ExecOutFileName(usid)), jobId + "\n");
         lenv["sbatch_id"] = jobId;
         lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
-        return new SubmittedJob(jobId, configuration, remoteScript,
+        return new SubmittedJob(jobId, configuration, script.Remote,
             jobOutputs.Select(o => new RemoteOutput(o.Name, o.RemotePath)).ToList(),
             uploads.Where(u => !u.Persistent).Select(u => u.Remote).ToList());
     }
 
     public static string ExecOutFileName(string usid) => "exec_out_" + usid;
+
+    private static JsonObject Script(string path) => new() { ["script"] = path };
+
+    /// <summary>Step 2's <c>inputs</c>: each uploaded input's <c>local_path</c> and <c>target_path</c> (an array for several).</summary>
+    private static JsonObject Uploaded(List<Upload> uploads)
+    {
+        var inputs = new JsonObject();
+        foreach (var group in uploads.GroupBy(u => u.InputName, StringComparer.Ordinal))
+        {
+            var entries = group.Select(u => new JsonObject { ["local_path"] = u.Local, ["target_path"] = u.Remote }).ToList();
+            inputs[group.Key] = entries.Count == 1 ? entries[0] : new JsonArray(entries.Select(e => (JsonNode)e).ToArray());
+        }
+        return new JsonObject { ["inputs"] = inputs };
+    }
 
     /// <summary>The inputs that go to the application: local files of the complex ones, values of the literal ones, in order.</summary>
     private (List<StagedInput> Staged, Dictionary<string, IReadOnlyList<string>> Literals, List<string> Order) GatherInputs(
@@ -172,9 +185,12 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         }
     }
 
-    /// <summary>One connection for everything on the cluster: directories, inputs, the script, sbatch.</summary>
+    /// <summary>
+    /// One connection for everything on the cluster, in the order of the callback service's steps: the inputs (2),
+    /// the job script written (3), the script uploaded and sbatch run (4).
+    /// </summary>
     private async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
-        string localScript, string remoteScript, string serviceName, ZooMap lenv, CancellationToken cancellationToken)
+        ScriptFile script, string serviceName, ZooMap lenv, JobCallbacks callbacks, CancellationToken cancellationToken)
     {
         IClusterConnection connection;
         try
@@ -183,15 +199,21 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         }
         catch (ClusterConnectionException e)
         {
-            File.Delete(localScript);
-            lenv["local_script"] = null;
             throw new HpcJobException($"Unable to lock the file for upload! {e.Message}", "InternalError");
         }
         using (connection)
         {
             progress(15, "Upload data on HPC server");
+            callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Started, Uploaded(uploads));
             await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
+            callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Ended, Uploaded(uploads));
+            callbacks.Send(CallbackStep.JobScript, CallbackState.Started, Script(script.Local));
+            AtomicFile.Write(script.Local, script.Text);
+            lenv["local_script"] = script.Local;
+            callbacks.Send(CallbackStep.JobScript, CallbackState.Ended, Script(script.Local));
             progress(22, "Upload SBATCH on HPC server");
+            callbacks.Send(CallbackStep.Submission, CallbackState.Started, Script(script.Remote));
+            var (localScript, remoteScript) = (script.Local, script.Remote);
             try
             {
                 await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
@@ -206,7 +228,9 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
                 lenv["local_script"] = null;
             }
             progress(30, "Execute SBATCH on HPC server");
-            return await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
+            var slurmJobId = await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
+            callbacks.Send(CallbackStep.Submission, CallbackState.Ended, Script(remoteScript));
+            return slurmJobId;
         }
     }
 
@@ -356,4 +380,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     private sealed record StagedInput(string Name, string MimeType, IReadOnlyList<string> LocalPaths, bool Shared);
 
     private sealed record Upload(string InputName, string Local, string Remote, bool Persistent);
+
+    /// <summary>The job script's text, where it is written here, and where it goes on the cluster.</summary>
+    private sealed record ScriptFile(string Text, string Local, string Remote);
 }

@@ -1,3 +1,4 @@
+using Zoo.Core.Callback;
 using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Data;
 using Zoo.Core.Execution;
@@ -95,11 +96,17 @@ public static class Execute
     }
 
     /// <summary>Runs the service and collects its outputs; a failure is the WpsException ZOO reports.</summary>
+    /// <param name="callbacks">whom to tell about the run's steps: an asynchronous job's callback service, if any.</param>
     public static async Task<IReadOnlyList<ProducedOutput>> RunAsync(WpsRequestContext context, ExecuteCall call, JobIdentity job,
-        RunnerCatalog runners, bool isAsync, CancellationToken cancellationToken)
+        RunnerCatalog runners, bool isAsync, CancellationToken cancellationToken, JobCallbacks? callbacks = null)
     {
+        callbacks ??= JobCallbacks.None;
         var runner = runners.Find(call.Process.ServiceType) ?? throw ExecuteErrors.UnsupportedServiceType(call.Process.ServiceType);
-        var run = await ServiceExecution.PrepareAsync(context, call, job, isAsync, cancellationToken);
+        callbacks.Send(CallbackStep.FetchingInputs, CallbackState.Started);
+        var run = await ServiceExecution.PrepareAsync(context, call, job, isAsync, cancellationToken) with { Callbacks = callbacks };
+        if (callbacks.IsOn)
+            callbacks.Send(CallbackStep.FetchingInputs, CallbackState.Ended,
+                await CallbackInputs.PayloadAsync(context, call, run, job.Id, cancellationToken));
         // ZOO keeps a job's whole [lenv] in <id>_lenv.cfg, where tools made for ZOO read it.
         if (isAsync && context.Config.TmpPath is { Length: > 0 } tmpPath && run.Conf["lenv"] is { } lenv)
             new JobStore(tmpPath).WriteLenv(job.Id, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
@@ -107,7 +114,13 @@ public static class Execute
         // Only a synchronous answer waits for the publication; a job's tools would wait as long as the job.
         using var reads = isAsync ? null : ServiceExecution.StartReads(call.Process, run, raw);
         var outcome = await runner.RunAsync(run, cancellationToken);
-        return await ServiceExecution.FinishAsync(context, call.Process, run, outcome, job, raw, reads, cancellationToken);
+        var outputs = await ServiceExecution.FinishAsync(context, call.Process, run, outcome, job, raw, reads, cancellationToken);
+        if (callbacks.IsOn)
+        {
+            callbacks.Send(CallbackStep.DownloadingOutputs, CallbackState.Ended, StepPayloads.Outputs(outputs));
+            callbacks.Send(CallbackStep.Finalize, CallbackState.Started, StepPayloads.Finalize(callbacks.FinalizeFacts));
+        }
+        return outputs;
     }
 
     /// <summary>The answer of a run that succeeded: raw, a 2.0.0 Result, or a 1.0.0 ExecuteResponse.</summary>

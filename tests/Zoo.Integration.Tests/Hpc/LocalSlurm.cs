@@ -29,6 +29,11 @@ internal sealed class LocalSlurm(ClusterEnvironment cluster)
         LocalCommand.Output("sacct", ["-j", slurmJobId, "-X", "--parsable2", "--noheader", "--format=State"], Environment)
             .Trim().Split(' ')[0];
 
+    /// <summary>sacct's ElapsedRaw of the job with that Slurm id: the seconds it ran.</summary>
+    public long ElapsedSeconds(string slurmJobId) =>
+        long.Parse(LocalCommand.Output("sacct", ["-j", slurmJobId, "-X", "--parsable2", "--noheader", "--format=ElapsedRaw"], Environment).Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Polls sacct until the job with that Slurm id is in <paramref name="state"/>.</summary>
     public void WaitForState(string slurmJobId, string state, TimeSpan deadline) =>
         Poll.Until(() => StateOf(slurmJobId), s => s == state, deadline, $"Slurm job {slurmJobId} to be {state}", PollInterval);
