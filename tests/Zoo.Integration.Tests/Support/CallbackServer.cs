@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -59,15 +58,8 @@ public sealed class CallbackServer : IDisposable
         try
         {
             var stream = client.GetStream();
-            var head = await LoopbackListener.ReadHeadAsync(stream);
-            if (head is null)
+            if (await LoopbackListener.ReadRequestAsync(stream, stopping) is not var (lines, body))
                 return;
-            var lines = head.Split("\r\n");
-            var headers = lines.Skip(1).Select(l => l.Split(':', 2)).Where(kv => kv.Length == 2)
-                .ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.OrdinalIgnoreCase);
-            var length = headers.TryGetValue("Content-Length", out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : 0;
-            var body = new byte[length];
-            await stream.ReadExactlyAsync(body, stopping);
             if (!_answers)
             {
                 await Task.Delay(Timeout.Infinite, stopping);
@@ -75,7 +67,7 @@ public sealed class CallbackServer : IDisposable
             }
             var path = lines[0].Split(' ')[1];
             var step = path.StartsWith("/cb/", StringComparison.Ordinal) ? path["/cb/".Length..].TrimEnd('/') : path;
-            Received.Enqueue(new ReceivedCallback(step, headers.GetValueOrDefault("Content-Type"),
+            Received.Enqueue(new ReceivedCallback(step, LoopbackListener.Header(lines, "Content-Type"),
                 JsonNode.Parse(Encoding.UTF8.GetString(body))!.AsObject(), DateTime.UtcNow));
             await stream.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"), stopping);
         }

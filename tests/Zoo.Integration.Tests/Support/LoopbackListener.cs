@@ -58,6 +58,30 @@ public sealed class LoopbackListener : IDisposable
         return null;
     }
 
+    /// <summary>Reads one HTTP request: its head lines (request line first) and its body (Content-Length bytes); null when the client closes first.</summary>
+    public static async Task<(string[] Head, byte[] Body)?> ReadRequestAsync(NetworkStream stream, CancellationToken cancellationToken = default)
+    {
+        var head = await ReadHeadAsync(stream);
+        if (head is null)
+            return null;
+        var lines = head.Split("\r\n");
+        var length = lines.Skip(1)
+            .Select(l => l.Split(':', 2))
+            .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => int.Parse(kv[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cancellationToken);
+        return (lines, body);
+    }
+
+    /// <summary>The value of a header among a request's head lines, or null.</summary>
+    public static string? Header(IEnumerable<string> head, string name) =>
+        head.Skip(1).Select(l => l.Split(':', 2))
+            .Where(kv => kv.Length == 2 && kv[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+            .Select(kv => kv[1].Trim())
+            .FirstOrDefault();
+
     private async Task AcceptLoopAsync()
     {
         var stopping = _stop.Token;

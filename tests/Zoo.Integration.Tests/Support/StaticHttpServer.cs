@@ -38,21 +38,9 @@ public sealed class StaticHttpServer : IDisposable
         try
         {
             var stream = client.GetStream();
-            var head = await LoopbackListener.ReadHeadAsync(stream);
-            if (head is null)
+            if (await LoopbackListener.ReadRequestAsync(stream) is not var (lines, _))
                 return;
-            var lines = head.Split("\r\n");
             Requests.Enqueue(lines[0]);
-            var contentLength = lines.Skip(1)
-                .Select(l => l.Split(':', 2))
-                .Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                .Select(kv => int.Parse(kv[1].Trim(), System.Globalization.CultureInfo.InvariantCulture))
-                .FirstOrDefault();
-            if (contentLength > 0)
-            {
-                var body = new byte[contentLength];
-                await stream.ReadExactlyAsync(body);
-            }
             var path = lines[0].Split(' ').ElementAtOrDefault(1) ?? "/";
             var (status, contentType, content) = _files.TryGetValue(path, out var file)
                 ? ("200 OK", file.ContentType, file.Body)
