@@ -2,15 +2,18 @@ using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
+using Zoo.Core.Processes.Native;
 using Zoo.Core.Processes.Python;
 using Zoo.Hpc;
 using Zoo.Hpc.Utilities;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
-// --worker, the detached runner of one asynchronous job.
+// --worker, the detached runner of one asynchronous job; with --run-c, the child process that calls one C service.
 var log = Console.Error;
 if (args is [DetachedLauncher.WorkerFlag, var configFile, var jobId])
     return await new Worker(Runners).RunAsync(configFile, jobId, Console.OpenStandardInput());
+if (args is [NativeServiceHost.Flag])
+    return await NativeServiceHost.RunAsync(Console.OpenStandardInput());
 
 return await CgiEntry.AnswerAsync(Runners, log);
 
@@ -21,6 +24,6 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
     ["Python"] = new PythonRunner(PythonSettings.From(config), Console.Error),
     // serviceType=HPC: submitted to the Slurm cluster of main.cfg's HPC sections, over SSH.
     ["HPC"] = new HpcRunner(config, Console.Error),
-    // ZOO's HPC helper services (serviceType=C, wps_hpc.zo), built in.
-    ["C"] = HpcUtilities.Runner(config, Console.Error),
+    // ZOO's HPC helper services (serviceType=C, wps_hpc.zo), built in; any other .zo in a child process.
+    ["C"] = HpcUtilities.Runner(config, Console.Error, new NativeServiceRunner(NativeSettings.From(config), Console.Error)),
 });

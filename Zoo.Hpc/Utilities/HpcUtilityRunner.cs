@@ -5,9 +5,9 @@ namespace Zoo.Hpc.Utilities;
 /// <summary>
 /// The runner for <c>serviceType=C</c> services of <c>serviceProvider=wps_hpc.zo</c>: ZOO's HPC helper services,
 /// built in, so that an installation's existing .zcfg files and the clients that call them keep working unchanged.
-/// Any other C service cannot run here.
+/// Any other C service goes to <paramref name="others"/> (the .zo runner), or cannot run here when there is none.
 /// </summary>
-public sealed class HpcUtilityRunner(IReadOnlyList<IHpcUtility> utilities) : IProcessRunner
+public sealed class HpcUtilityRunner(IReadOnlyList<IHpcUtility> utilities, IProcessRunner? others = null) : IProcessRunner
 {
     public const string ServiceProvider = "wps_hpc.zo";
 
@@ -18,6 +18,8 @@ public sealed class HpcUtilityRunner(IReadOnlyList<IHpcUtility> utilities) : IPr
         var utility = string.Equals(process.ServiceProvider, ServiceProvider, StringComparison.Ordinal)
             ? utilities.FirstOrDefault(u => u.ServiceNames.Contains(process.Name, StringComparer.Ordinal))
             : null;
+        if (utility is null && others is not null)
+            return others.RunAsync(run, cancellationToken);
         if (utility is null)
         {
             var names = utilities.SelectMany(u => u.ServiceNames).ToList();
