@@ -6,6 +6,7 @@
 # Result (what an operator deploys, and what serve.sh, bench/ and the integration tests run):
 #   dist/cgi-bin/zoo_loader.cgi   ZooKernel.Cgi, published as the native `zoo_loader`
 #   dist/cgi-bin/FinalizeHPC.cgi  FinalizeHpc.Cgi, published as the native `FinalizeHPC`
+#   dist/cgi-bin/otb-describe     tools/otb-describe, for `zoo_loader.cgi --otb2zcfg` (only with libotb-dev)
 #   dist/cgi-bin/...              a copy of cgi-env/ (main.cfg, services, ...)
 #
 # The build fails on ANY warning in the publish output: AOT/trim warnings mean code that may break at
@@ -103,6 +104,23 @@ else
   printf '%s\n' "$fp" >"$STAMP"
 fi
 
+# --- otb-describe ----------------------------------------------------------------------------------
+# The helper `zoo_loader.cgi --otb2zcfg` asks about OTB's applications (tools/otb-describe), built only
+# where OTB's development files are (Debian package libotb-dev), and only when its source changed.
+HELPER="$ROOT/bin/otb-describe/otb-describe"
+if [[ ! -x "$HELPER" || "$ROOT/tools/otb-describe/otb-describe.cxx" -nt "$HELPER" ]]; then
+  rc=0
+  bash "$ROOT/tools/otb-describe/build.sh" "$HELPER" || rc=$?
+  if ((rc == 3)); then
+    log "libotb-dev is not installed: dist/cgi-bin gets no otb-describe (--otb2zcfg will say so)"
+    rm -f "$HELPER"
+  elif ((rc != 0)); then
+    die "tools/otb-describe failed to build"
+  else
+    log "built otb-describe"
+  fi
+fi
+
 # --- assemble dist/cgi-bin -------------------------------------------------------------------------
 # Built next to the old one and swapped in, so files deleted from cgi-env/ disappear from dist too,
 # and a server running from dist never sees a half-copied directory for long.
@@ -116,6 +134,7 @@ for entry in "${CGIS[@]}"; do
   # Only the executable: the .dbg symbol files stay in bin/publish.
   install -m 0755 "$ROOT/bin/publish/$proj/$bin" "$NEW/$name"
 done
+[[ -x "$HELPER" ]] && install -m 0755 "$HELPER" "$NEW/otb-describe"
 rm -rf "$ROOT/dist/.cgi-bin.old"
 [[ -d "$DIST" ]] && mv "$DIST" "$ROOT/dist/.cgi-bin.old"
 mv "$NEW" "$DIST"

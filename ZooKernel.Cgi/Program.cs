@@ -3,17 +3,21 @@ using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Native;
+using Zoo.Core.Processes.Otb.ZcfgGeneration;
 using Zoo.Core.Processes.Python;
 using Zoo.Hpc;
 using Zoo.Hpc.Utilities;
 
 // zoo_loader.cgi: one process per request, as a web server runs a CGI; or, started by itself with
-// --worker, the detached runner of one asynchronous job; with --run-c, the child process that calls one C service.
+// --worker, the detached runner of one asynchronous job; with --run-c, the child process that calls one C service;
+// or, run by an operator with --otb2zcfg, the generator of the zcfg files of OTB's applications.
 var log = Console.Error;
 if (args is [DetachedLauncher.WorkerFlag, var configFile, var jobId])
     return await new Worker(Runners).RunAsync(configFile, jobId, Console.OpenStandardInput());
 if (args is [NativeServiceHost.Flag])
     return await NativeServiceHost.RunAsync(Console.OpenStandardInput());
+if (args is [Otb2ZcfgCommand.Flag, .. var otbArguments])
+    return await Otb2ZcfgCommand.RunAsync(otbArguments, log);
 
 return await CgiEntry.AnswerAsync(Runners, log);
 

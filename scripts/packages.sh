@@ -2,7 +2,8 @@
 # Debian packages a script needs, only when something is missing.
 #
 # ensure_packages CHECK:PACKAGE ...
-#   CHECK is a command name (found on PATH or in /usr/sbin) or an absolute path to an executable.
+#   CHECK is a command name (found on PATH or in /usr/sbin) or an absolute path to a file the package
+#   installs (an executable, or a header for a -dev package).
 #   apt-get update runs once, and only when something has to be installed. Installing a daemon's
 #   package (nginx, fcgiwrap, ...) must not start the system service: service starts are denied
 #   for the duration of the install, unless the machine already has a policy of its own.
@@ -12,7 +13,7 @@ ensure_packages() {
   for pair in "$@"; do
     check="${pair%%:*}"
     if [[ "$check" == /* ]]; then
-      [[ -x "$check" ]] && continue
+      [[ -e "$check" ]] && continue
     else
       command -v "$check" >/dev/null 2>&1 && continue
       [[ -x "/usr/sbin/$check" ]] && continue
