@@ -23,4 +23,5 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
     ["HPC"] = new HpcRunner(config, Console.Error),
     // ZOO's HPC helper services (serviceType=C, wps_hpc.zo), built in.
     ["C"] = HpcUtilities.Runner(config, Console.Error),
+    ["OTB"] = new Zoo.Core.Processes.Otb.OtbRunner(Zoo.Core.Processes.Otb.OtbSettings.From(config), Console.Error), // run here, HPC's command line
 });
