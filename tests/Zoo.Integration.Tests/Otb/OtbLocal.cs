@@ -10,7 +10,7 @@ internal static class OtbLocal
     private const string ApplicationPath = "/usr/lib/x86_64-linux-gnu/otb/applications";
 
     /// <summary>A 2.0.0 Execute of <paramref name="identifier"/> asking for <c>out</c> by reference.</summary>
-    public static string Execute(string identifier, string inputs, bool async)
+    public static string ExecuteXml(string identifier, string inputs, bool async)
     {
         var request = Xml20(identifier, inputs, Output20("out", "reference"));
         return async ? request.Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal) : request;

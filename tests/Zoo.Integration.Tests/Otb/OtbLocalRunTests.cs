@@ -53,7 +53,7 @@ public sealed class OtbLocalRunTests
     [TestCase(true)]
     public void BandMath_writes_what_otbcli_BandMath_writes(bool async)
     {
-        var result = Run(Execute("otb.BandMath", Image("il", _raster) + Literal("exp", "im1b1 * 3 + 1") + Literal("out", "uint8"), async), async);
+        var result = Run(ExecuteXml("otb.BandMath", Image("il", _raster) + Literal("exp", "im1b1 * 3 + 1") + Literal("out", "uint8"), async), async);
 
         var byHand = Path.Combine(_data, $"bandmath-{async}.tif");
         RunByHand("BandMath", ["-il", _raster, "-exp", "im1b1 * 3 + 1", "-out", byHand, "uint8"]);
@@ -65,7 +65,7 @@ public sealed class OtbLocalRunTests
     [TestCase(true)]
     public void Smoothing_writes_what_otbcli_Smoothing_writes(bool async)
     {
-        var result = Run(Execute("otb.Smoothing", Image("in", _raster) + Literal("type", "mean") + Literal("type.mean.radius", "3"), async), async);
+        var result = Run(ExecuteXml("otb.Smoothing", Image("in", _raster) + Literal("type", "mean") + Literal("type.mean.radius", "3"), async), async);
 
         var byHand = Path.Combine(_data, $"smoothing-{async}.tif");
         RunByHand("Smoothing", ["-in", _raster, "-type", "mean", "-type.mean.radius", "3", "-out", byHand, "float"]);
@@ -79,7 +79,7 @@ public sealed class OtbLocalRunTests
     {
         var first = PointsGml(_data, $"first-{async}", 3, 0);
         var second = PointsGml(_data, $"second-{async}", 4, 10);
-        var result = Run(Execute("otb.ConcatenateVectorData", Gml("vd", first) + Gml("vd", second), async), async);
+        var result = Run(ExecuteXml("otb.ConcatenateVectorData", Gml("vd", first) + Gml("vd", second), async), async);
 
         var byHand = Path.Combine(_data, $"concatenated-{async}.gml");
         RunByHand("ConcatenateVectorData", ["-vd", first, second, "-out", byHand]);
@@ -90,7 +90,7 @@ public sealed class OtbLocalRunTests
     [Test]
     public void An_expression_with_spaces_reaches_the_application_as_one_word()
     {
-        var result = CgiProcess.Post(_services.Path, Execute("otb.BandMath", Image("il", _raster) + Literal("exp", "im1b1 > 5 ? 1 : 0"), false));
+        var result = CgiProcess.Post(_services.Path, ExecuteXml("otb.BandMath", Image("il", _raster) + Literal("exp", "im1b1 > 5 ? 1 : 0"), false));
 
         var byHand = Path.Combine(_data, "bandmath-condition.tif");
         RunByHand("BandMath", ["-il", _raster, "-exp", "im1b1 > 5 ? 1 : 0", "-out", byHand]);
@@ -103,7 +103,7 @@ public sealed class OtbLocalRunTests
     [TestCase("-im1b1 \"x\"")]
     public void A_value_starting_with_a_dash_is_refused_naming_its_input(string expression)
     {
-        var result = CgiProcess.Post(_services.Path, Execute("otb.BandMath", Image("il", _raster) + Literal("exp", expression), false));
+        var result = CgiProcess.Post(_services.Path, ExecuteXml("otb.BandMath", Image("il", _raster) + Literal("exp", expression), false));
 
         Assert.Multiple(() =>
         {

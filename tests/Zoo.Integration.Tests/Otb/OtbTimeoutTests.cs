@@ -14,7 +14,7 @@ public sealed class OtbTimeoutTests
         using var services = ServiceDirectory.CopyOf(RepositoryPaths.CgiEnv);
         services.SetConfig("otb", "timeout", "1");
         var raster = BandMath.GeoTiffFile(services.TmpPath, 3000, 3000);
-        var request = Execute("otb.Smoothing",
+        var request = ExecuteXml("otb.Smoothing",
             Image("in", raster) + Literal("type", "anidif") + Literal("type.anidif.nbiter", "1000"), async: false);
 
         var started = DateTime.UtcNow;
