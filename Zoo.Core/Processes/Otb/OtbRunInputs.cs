@@ -16,8 +16,9 @@ public static class OtbRunInputs
         {
             if (outputs[name] is not null || !IsGiven(name, map, run.Process))
                 continue;
-            if (map.Text("mimeType") is { } mimeType)
-                inputs.Add(new OtbInput(name, Files(name, map["value"], mimeType, usid, tmpPath)));
+            var declared = run.Process.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (declared?.Data?.Kind == DataKind.Complex)
+                inputs.Add(new OtbInput(name, Files(name, map["value"], map["mimeType"], declared.Data.Default?["mimeType"], usid, tmpPath)));
             else if (map["value"] is { } value)
                 inputs.Add(new OtbInput(name, Texts(value)));
         }
@@ -35,9 +36,11 @@ public static class OtbRunInputs
     }
 
     /// <summary>The files the kernel put the input's data in, or, for data held as text or bytes, files written to tmpPath.</summary>
-    private static List<string> Files(string name, MapValue? value, string mimeType, string usid, string tmpPath)
+    /// <param name="mimeTypes">the type of each value (a list when the input was given several times).</param>
+    private static List<string> Files(string name, MapValue? value, MapValue? mimeTypes, string? declaredMimeType, string usid, string tmpPath)
     {
-        var items = value is ListValue list ? list.Items : value is null ? [] : [value];
+        var items = Items(value);
+        var types = Items(mimeTypes);
         var files = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -46,6 +49,7 @@ public static class OtbRunInputs
                 files.Add(file.Path);
                 continue;
             }
+            var mimeType = (i < types.Count ? types[i] as TextValue : null)?.Text ?? declaredMimeType ?? "";
             var path = Path.Combine(tmpPath,
                 $"input_{name}_{i.ToString(CultureInfo.InvariantCulture)}_{usid}.{OtbOutputFile.Extension(mimeType)}");
             AtomicFile.Write(path, items[i] switch
@@ -58,6 +62,8 @@ public static class OtbRunInputs
         }
         return files;
     }
+
+    private static IReadOnlyList<MapValue> Items(MapValue? value) => value is ListValue list ? list.Items : value is null ? [] : [value];
 
     private static List<string> Texts(MapValue value) => value switch
     {

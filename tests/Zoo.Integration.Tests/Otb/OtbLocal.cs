@@ -19,8 +19,9 @@ internal static class OtbLocal
     public static string Image(string name, string path) =>
         Data20(name, "mimeType=\"image/tiff\" encoding=\"base64\"", Convert.ToBase64String(File.ReadAllBytes(path)));
 
+    /// <summary>The GML file inline (its root element: an XML declaration cannot stand inside the Execute request).</summary>
     public static string Gml(string name, string path) =>
-        Data20(name, "mimeType=\"text/xml\" encoding=\"utf-8\"", File.ReadAllText(path));
+        Data20(name, "mimeType=\"text/xml\" encoding=\"utf-8\"", System.Xml.Linq.XDocument.Load(path).Root!.ToString());
 
     public static string Literal(string name, string value) => Data20(name, "", X(value));
 
