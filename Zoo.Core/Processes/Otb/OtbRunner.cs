@@ -55,7 +55,10 @@ public sealed class OtbRunner(OtbSettings settings, TextWriter log) : IProcessRu
         var planned = new List<OtbOutput>();
         foreach (var (name, map) in outputs)
         {
-            var path = Path.Combine(tmpPath, OtbOutputFile.Name(run.Process.Name, name, usid, map.Text("mimeType")));
+            // An output asked for without a format is written in its declared default one.
+            var mimeType = map.Text("mimeType")
+                ?? run.Process.Outputs.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase))?.Data?.Default?["mimeType"];
+            var path = Path.Combine(tmpPath, OtbOutputFile.Name(run.Process.Name, name, usid, mimeType));
             map["generated_file"] = path;
             var pixelType = run.Inputs[name]?["value"] is TextValue text ? text.Text : null;
             planned.Add(new OtbOutput(name, path, pixelType));
