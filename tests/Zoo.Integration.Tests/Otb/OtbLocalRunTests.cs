@@ -77,8 +77,10 @@ public sealed class OtbLocalRunTests
     [TestCase(true)]
     public void ConcatenateVectorData_writes_what_otbcli_ConcatenateVectorData_writes(bool async)
     {
-        var first = PointsGml(_data, $"first-{async}", 3, 0);
-        var second = PointsGml(_data, $"second-{async}", 4, 10);
+        // Every WKT of the same length: GDAL guesses an inline GML's field widths from the first file alone (its .xsd
+        // stays behind), and OGR refuses a longer value of the second.
+        var first = PointsGml(_data, $"first-{async}", 3, 10);
+        var second = PointsGml(_data, $"second-{async}", 4, 20);
         var result = Run(ExecuteXml("otb.ConcatenateVectorData", Gml("vd", first) + Gml("vd", second), async), async);
 
         var byHand = Path.Combine(_data, $"concatenated-{async}.gml");
