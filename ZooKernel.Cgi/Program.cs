@@ -3,6 +3,7 @@ using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Native;
+using Zoo.Core.Processes.Otb;
 using Zoo.Core.Processes.Otb.ZcfgGeneration;
 using Zoo.Core.Processes.Python;
 using Zoo.Hpc;
@@ -30,4 +31,6 @@ RunnerCatalog Runners(MainConfig config) => new(new Dictionary<string, IProcessR
     ["HPC"] = new HpcRunner(config, Console.Error),
     // ZOO's HPC helper services (serviceType=C, wps_hpc.zo), built in; any other .zo in a child process.
     ["C"] = HpcUtilities.Runner(config, Console.Error, new NativeServiceRunner(NativeSettings.From(config), Console.Error)),
+    // serviceType=OTB: the application run here, with the command line the HPC job script gets.
+    ["OTB"] = new OtbRunner(OtbSettings.From(config), Console.Error),
 });

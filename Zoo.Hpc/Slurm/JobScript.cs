@@ -1,4 +1,5 @@
 using System.Text;
+using Zoo.Core.Processes.Otb;
 using Zoo.Hpc.Remote;
 
 namespace Zoo.Hpc.Slurm;
@@ -24,39 +25,11 @@ public static class JobScript
     /// <summary>The script's file name, locally in tmpPath and remotely in remote_work_path.</summary>
     public static string FileName(string serviceName, string usid) => $"zoo_{serviceName}_{usid}.sh";
 
-    /// <summary>
-    /// The application's words: the command, then inputs in order, then outputs. Quoting keeps each value one
-    /// word for the shell; <see cref="OtbArgument"/> keeps it a value for the application.
-    /// </summary>
+    /// <summary>The application's words (<see cref="OtbCommandLine"/>, the one builder of local and cluster runs).</summary>
     /// <exception cref="OtbValueException">a value the application would change, drop or read as an option.</exception>
     /// <exception cref="ArgumentException">an input or output has the name of one of the application's global options.</exception>
-    public static IReadOnlyList<string> CommandArguments(JobScriptRequest request)
-    {
-        var words = new List<string>(request.Service.Command);
-        foreach (var input in request.Inputs)
-        {
-            OtbArgument.CheckName(input.Name);
-            words.Add("-" + input.Name);
-            foreach (var value in input.Values)
-            {
-                OtbArgument.CheckValue(input.Name, value);
-                words.Add(value);
-            }
-        }
-        foreach (var output in request.Outputs)
-        {
-            OtbArgument.CheckName(output.Name);
-            words.Add("-" + output.Name);
-            OtbArgument.CheckValue(output.Name, output.RemotePath);
-            words.Add(output.RemotePath);
-            if (output.PixelType is { } pixelType)
-            {
-                OtbArgument.CheckPixelType(output.Name, pixelType);
-                words.Add(pixelType);
-            }
-        }
-        return words;
-    }
+    public static IReadOnlyList<string> CommandArguments(JobScriptRequest request) =>
+        OtbCommandLine.Words(request.Service.Command, request.Inputs, request.Outputs);
 
     /// <exception cref="OtbValueException">a value the application would change, drop or read as an option.</exception>
     /// <exception cref="ArgumentException">

@@ -11,6 +11,7 @@ using Zoo.Core.Wps;
 using Zoo.Hpc.Remote;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Sizing;
+using Zoo.Core.Processes.Otb;
 using Zoo.Hpc.Slurm;
 
 namespace Zoo.Hpc.Submission;
@@ -31,9 +32,9 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
         var uploads = PlanUploads(staged, configuration, out var remoteInputs);
         var jobInputs = order
-            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new JobInput(name, paths)
-                : literals.TryGetValue(name, out var values) ? new JobInput(name, values) : null)
-            .OfType<JobInput>()
+            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new OtbInput(name, paths)
+                : literals.TryGetValue(name, out var values) ? new OtbInput(name, values) : null)
+            .OfType<OtbInput>()
             .ToList();
         var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
         // Composed now, so that a value the application cannot take fails the job before anything is uploaded.
@@ -49,7 +50,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         lenv["sbatch_id"] = jobId;
         lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
         return new SubmittedJob(jobId, configuration, script.Remote,
-            jobOutputs.Select(o => new RemoteOutput(o.Name, o.RemotePath)).ToList(),
+            jobOutputs.Select(o => new RemoteOutput(o.Name, o.Path)).ToList(),
             uploads.Where(u => !u.Persistent).Select(u => u.Remote).ToList());
     }
 
@@ -81,7 +82,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         foreach (var (name, map) in run.Inputs)
         {
             // An input named like an output is that output's pixel type, passed after the output's path.
-            if (outputNames.Contains(name) || !IsGiven(name, map, run.Process))
+            if (outputNames.Contains(name) || !OtbRunInputs.IsGiven(name, map, run.Process))
                 continue;
             order.Add(name);
             if (map.Text("mimeType") is { } mimeType)
@@ -148,10 +149,10 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     }
 
     /// <summary>The output files the application writes in remote_data_path; each output map learns its file.</summary>
-    private List<JobOutput> PlanOutputs(ServiceRun run, ZooMaps outputs, HpcService service, ClusterConfiguration configuration,
+    private List<OtbOutput> PlanOutputs(ServiceRun run, ZooMaps outputs, HpcService service, ClusterConfiguration configuration,
         string usid)
     {
-        var jobOutputs = new List<JobOutput>();
+        var jobOutputs = new List<OtbOutput>();
         var tmpUrl = config.TmpUrl ?? "";
         foreach (var (name, map) in outputs)
         {
@@ -162,12 +163,12 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
             map["generated_file"] = remote;
             map["generated_url"] = tmpUrl.TrimEnd('/') + "/" + fileName;
             var pixelType = run.Inputs[name] is { } option ? Texts(option["value"]).FirstOrDefault() : null;
-            jobOutputs.Add(new JobOutput(name, remote, pixelType));
+            jobOutputs.Add(new OtbOutput(name, remote, pixelType));
         }
         return jobOutputs;
     }
 
-    private static string ComposeScript(HpcService service, string usid, List<JobInput> inputs, List<JobOutput> outputs,
+    private static string ComposeScript(HpcService service, string usid, List<OtbInput> inputs, List<OtbOutput> outputs,
         ClusterConfiguration configuration)
     {
         try
@@ -286,16 +287,6 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         {
             throw new HpcJobException(e.Errors[0].Text, "NoApplicableCode");
         }
-    }
-
-    /// <summary>ZOO's rule: an input given in the request, or one that must be given (minOccurs &gt; 0).</summary>
-    private static bool IsGiven(string name, ZooMap map, Zoo.Core.Configuration.Zcfg.ProcessDescription process)
-    {
-        if (string.Equals(map.Text("inRequest"), "true", StringComparison.OrdinalIgnoreCase))
-            return true;
-        var description = process.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
-        return description is not null
-            && int.TryParse(description.MinOccurs, NumberStyles.Integer, CultureInfo.InvariantCulture, out var min) && min > 0;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Zoo.Core.Processes.Otb;
 using Zoo.Hpc.Remote;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Slurm;
@@ -14,17 +15,17 @@ public class JobScriptTests
 
     private static JobScriptRequest Request(
         HpcService? service = null,
-        IReadOnlyList<JobInput>? inputs = null,
+        IReadOnlyList<OtbInput>? inputs = null,
         IReadOnlyList<SbatchOption>? options = null,
         JobScriptParts? parts = null) =>
         new(service ?? BandMath,
             Usid,
             inputs ??
             [
-                new JobInput("il", ["/home/zoo/data/input_1.tif", "/home/zoo/data/input_2.tif"]),
-                new JobInput("exp", ["im1b1*2"]),
+                new OtbInput("il", ["/home/zoo/data/input_1.tif", "/home/zoo/data/input_2.tif"]),
+                new OtbInput("exp", ["im1b1*2"]),
             ],
-            [new JobOutput("out", Output, "float")],
+            [new OtbOutput("out", Output, "float")],
             options ?? [],
             parts ?? JobScriptParts.None);
 
@@ -145,7 +146,7 @@ public class JobScriptTests
     [Test]
     public void Inputs_come_before_outputs_and_an_output_without_pixel_type_has_only_its_path()
     {
-        var request = Request(inputs: [new JobInput("in", ["/d/a.tif"])]) with { Outputs = [new JobOutput("out", "/d/o.tif")] };
+        var request = Request(inputs: [new OtbInput("in", ["/d/a.tif"])]) with { Outputs = [new OtbOutput("out", "/d/o.tif")] };
 
         Assert.That(JobScript.CommandArguments(request), Is.EqualTo(new[] { "otbcli_BandMath", "-in", "/d/a.tif", "-out", "/d/o.tif" }));
     }
@@ -165,7 +166,7 @@ public class JobScriptTests
     public void The_script_and_its_command_line_are_valid_shell()
     {
         using var directory = new TempDirectory();
-        var request = Request(inputs: [new JobInput("exp", ["im1b1\"; touch pwned; echo \"", "it's", "$(id)", "a\nb"])]);
+        var request = Request(inputs: [new OtbInput("exp", ["im1b1\"; touch pwned; echo \"", "it's", "$(id)", "a\nb"])]);
         var script = directory.Write("job.sh", JobScript.Compose(request));
         var command = directory.Write("command.sh", ShellQuote.Join(JobScript.CommandArguments(request)) + "\n");
 
@@ -184,7 +185,7 @@ public class JobScriptTests
         string[] hostile = [$"im1b1\"; touch {pwned}; echo \"", $"$(touch {pwned})", $"`touch {pwned}`", $"'; touch {pwned}; '"];
         // The application prints each of its arguments on its own line.
         var printer = BandMath with { Command = ["printf", "%s\\n"] };
-        var script = directory.Write("job.sh", JobScript.Compose(Request(printer, inputs: [new JobInput("exp", hostile)])));
+        var script = directory.Write("job.sh", JobScript.Compose(Request(printer, inputs: [new OtbInput("exp", hostile)])));
 
         var result = Shell.Script(script);
 

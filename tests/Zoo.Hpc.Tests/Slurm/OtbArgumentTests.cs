@@ -1,3 +1,4 @@
+using Zoo.Core.Processes.Otb;
 using Zoo.Hpc.Remote;
 using Zoo.Hpc.Settings;
 using Zoo.Hpc.Slurm;
@@ -15,11 +16,11 @@ public class OtbArgumentTests
 
     private static readonly HpcService BandMath = new("BandMath", ["otbcli_BandMath"], null, "HPC");
 
-    private static JobScriptRequest Request(IReadOnlyList<JobInput> inputs, string? pixelType = "float") =>
-        new(BandMath, Usid, inputs, [new JobOutput("out", Output, pixelType)], [], JobScriptParts.None);
+    private static JobScriptRequest Request(IReadOnlyList<OtbInput> inputs, string? pixelType = "float") =>
+        new(BandMath, Usid, inputs, [new OtbOutput("out", Output, pixelType)], [], JobScriptParts.None);
 
     private static IReadOnlyList<string> CommandLineWithExpression(string expression) =>
-        JobScript.CommandArguments(Request([new JobInput("exp", [expression])]));
+        JobScript.CommandArguments(Request([new OtbInput("exp", [expression])]));
 
     [TestCase("-5")]
     [TestCase("-5.5")]
@@ -142,7 +143,7 @@ public class OtbArgumentTests
     [Test]
     public void An_option_among_the_values_of_a_list_input_is_refused()
     {
-        var inputs = new[] { new JobInput("il", ["/home/zoo/data/a.tif", "-outxml", "/tmp/zoo-otb.xml"]) };
+        var inputs = new[] { new OtbInput("il", ["/home/zoo/data/a.tif", "-outxml", "/tmp/zoo-otb.xml"]) };
 
         var refusal = Assert.Throws<OtbValueException>(() => JobScript.CommandArguments(Request(inputs)));
 
@@ -152,7 +153,7 @@ public class OtbArgumentTests
     [Test]
     public void Every_value_of_a_list_input_is_kept_in_order()
     {
-        var inputs = new[] { new JobInput("il", ["/home/zoo/data/a.tif", "/home/zoo/data/b.tif"]) };
+        var inputs = new[] { new OtbInput("il", ["/home/zoo/data/a.tif", "/home/zoo/data/b.tif"]) };
 
         Assert.That(JobScript.CommandArguments(Request(inputs)), Is.EqualTo(new[]
         {
@@ -163,7 +164,7 @@ public class OtbArgumentTests
     [Test]
     public void A_pixel_type_of_the_application_follows_the_output_path()
     {
-        var words = JobScript.CommandArguments(Request([new JobInput("exp", ["im1b1"])], pixelType: "uint16"));
+        var words = JobScript.CommandArguments(Request([new OtbInput("exp", ["im1b1"])], pixelType: "uint16"));
 
         Assert.That(words, Is.EqualTo(new[] { "otbcli_BandMath", "-exp", "im1b1", "-out", Output, "uint16" }));
     }
@@ -176,14 +177,14 @@ public class OtbArgumentTests
     [TestCase("float64")]
     public void A_pixel_type_the_application_does_not_know_is_refused(string pixelType)
     {
-        Assert.Throws<OtbValueException>(() => JobScript.CommandArguments(Request([new JobInput("exp", ["im1b1"])], pixelType)));
+        Assert.Throws<OtbValueException>(() => JobScript.CommandArguments(Request([new OtbInput("exp", ["im1b1"])], pixelType)));
     }
 
     [Test]
     public void The_refusal_of_a_pixel_type_names_its_input_and_lists_the_pixel_types()
     {
         var refusal = Assert.Throws<OtbValueException>(() =>
-            JobScript.CommandArguments(Request([new JobInput("exp", ["im1b1"])], "FLOAT;rm")));
+            JobScript.CommandArguments(Request([new OtbInput("exp", ["im1b1"])], "FLOAT;rm")));
 
         Assert.That((refusal.InputName, refusal.Message), Is.EqualTo(("out",
             "The value \"FLOAT;rm\" of the out input is not a pixel type of the application: give one of "
@@ -199,13 +200,13 @@ public class OtbArgumentTests
     [TestCase("InXml")]
     public void An_input_named_like_a_global_option_is_an_operator_error(string name)
     {
-        Assert.Throws<ArgumentException>(() => JobScript.CommandArguments(Request([new JobInput(name, ["/tmp/params.xml"])])));
+        Assert.Throws<ArgumentException>(() => JobScript.CommandArguments(Request([new OtbInput(name, ["/tmp/params.xml"])])));
     }
 
     [Test]
     public void An_output_named_like_a_global_option_is_an_operator_error()
     {
-        var request = Request([]) with { Outputs = [new JobOutput("outxml", "/home/zoo/data/params.xml")] };
+        var request = Request([]) with { Outputs = [new OtbOutput("outxml", "/home/zoo/data/params.xml")] };
 
         Assert.Throws<ArgumentException>(() => JobScript.CommandArguments(request));
     }

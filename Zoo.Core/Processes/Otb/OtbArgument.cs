@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Zoo.Hpc.Slurm;
+namespace Zoo.Core.Processes.Otb;
 
 /// <summary>
 /// Keeps every word a request puts on an <c>otbcli_*</c> command line a value of the parameter it follows.

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Zoo.Core.Configuration;
+
+namespace Zoo.Core.Processes.Otb;
+
+/// <summary>
+/// The [otb] section: the launcher that runs an application by name (Debian's <c>otbcli</c>, which sets OTB's
+/// environment up and runs otbApplicationLauncherCommandLine), where the applications' modules are
+/// (<c>ITK_AUTOLOAD_PATH</c>: without it OTB finds no application), and how long one run may take before its
+/// whole process group is killed (the service timeout, <c>[python] timeout</c>, unless <c>[otb] timeout</c> is set).
+/// </summary>
+public sealed record OtbSettings(string Launcher, string ApplicationPath, TimeSpan Timeout)
+{
+    public const string DefaultLauncher = "/usr/bin/otbcli";
+    public const string DefaultApplicationPath = "/usr/lib/x86_64-linux-gnu/otb/applications";
+
+    /// <exception cref="ConfigurationException"><c>[otb] timeout</c> is set but is not a whole number of seconds from 1.</exception>
+    public static OtbSettings From(MainConfig config)
+    {
+        var otb = config.Document["otb"];
+        return new OtbSettings(
+            otb["launcher"] is { Length: > 0 } launcher ? launcher : DefaultLauncher,
+            otb["applicationPath"] is { Length: > 0 } path ? path : DefaultApplicationPath,
+            otb["timeout"] is { Length: > 0 } timeout ? Seconds(config, timeout) : config.Limits.ServiceTimeout);
+    }
+
+    private static TimeSpan Seconds(MainConfig config, string text) =>
+        long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400 * 30
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ConfigurationException($"{config.FilePath}: [otb] timeout = {text}: expected a whole number of seconds from 1");
+}
