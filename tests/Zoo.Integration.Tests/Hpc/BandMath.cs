@@ -8,8 +8,8 @@ internal static class BandMath
     public const string Service = "BandMath";
 
     /// <summary>A WPS 2.0.0 async Execute: the image <paramref name="imageHref"/> as <c>il</c>, the expression as <c>exp</c>.</summary>
-    public static string AsyncExecute(string imageHref, string expression) =>
-        Xml20("hpc.BandMath",
+    public static string AsyncExecute(string imageHref, string expression, string identifier = "hpc.BandMath") =>
+        Xml20(identifier,
                 Reference20("il", imageHref, "mimeType=\"image/tiff\"") + Data20("exp", "", X(expression)),
                 Output20("out", "reference"))
             .Replace("mode=\"sync\"", "mode=\"async\"", StringComparison.Ordinal);

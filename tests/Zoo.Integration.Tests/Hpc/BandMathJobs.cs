@@ -58,10 +58,10 @@ internal sealed class BandMathJobs : IDisposable
         Configure("jobscript_body", "slow_body.sh");
     }
 
-    /// <summary>Posts a 2.0.0 async Execute of BandMath with that expression; returns the job id.</summary>
-    public string Submit(string expression)
+    /// <summary>Posts a 2.0.0 async Execute of BandMath (hpc.BandMath unless named) with that expression; returns the job id.</summary>
+    public string Submit(string expression, string identifier = "hpc.BandMath")
     {
-        var accepted = CgiProcess.Post(Services.Path, BandMath.AsyncExecute(InputUrl, expression));
+        var accepted = CgiProcess.Post(Services.Path, BandMath.AsyncExecute(InputUrl, expression, identifier));
         var jobId = StatusInfo.Parse(accepted).JobId;
         Assert.That(jobId, Is.Not.Empty, accepted.Text);
         return jobId;

@@ -106,7 +106,7 @@ public sealed class Otb2ZcfgTests
             Assert.Multiple(() =>
             {
                 Assert.That(Directory.GetFiles(directory.FullName).Select(Path.GetFileName), Is.EquivalentTo(new[] { "BandMath.zcfg", "Smoothing.zcfg" }));
-                Assert.That(lines, Does.Contain("serviceType = HPC").And.Contain("confId = preview").And.Contain("serviceProvider = BandMath"));
+                Assert.That(lines, Does.Contain("serviceType = HPC").And.Contain("confId = preview").And.Contain("serviceProvider = otbcli_BandMath"));
                 Assert.That(lines, Does.Not.Contain("serviceType = OTB"));
             });
         }

@@ -15,7 +15,8 @@ public static class OtbZcfgWriter
     /// <summary>A ZOO convention otb2zcfg keeps: list parameters accept up to 1024 values.</summary>
     private const int ListMaxOccurs = 1024;
 
-    /// <param name="hpcConfId">null: <c>serviceType = OTB</c>; else <c>serviceType = HPC</c> with this <c>confId</c>.</param>
+    /// <param name="hpcConfId">null: <c>serviceType = OTB</c>; else <c>serviceType = HPC</c> with this <c>confId</c> and
+    /// <c>otbcli_&lt;App&gt;</c> as serviceProvider.</param>
     public static string Write(OtbApplication application, string? hpcConfId = null)
     {
         var zcfg = new StringBuilder();
@@ -25,7 +26,9 @@ public static class OtbZcfgWriter
         Key(zcfg, 1, "Abstract", TextOr(application.LongDescription, title));
         Key(zcfg, 1, "storeSupported", "true");
         Key(zcfg, 1, "statusSupported", "true");
-        Key(zcfg, 1, "serviceProvider", application.Name);
+        // An HPC job script runs serviceProvider as its command (spec/hpc.md §2.4): the application's own launcher
+        // there, where ZOO's docs would leave the bare name that no cluster can run.
+        Key(zcfg, 1, "serviceProvider", hpcConfId is null ? application.Name : "otbcli_" + application.Name);
         Key(zcfg, 1, "serviceType", hpcConfId is null ? "OTB" : "HPC");
         if (hpcConfId is not null)
             Key(zcfg, 1, "confId", hpcConfId);
