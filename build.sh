@@ -109,6 +109,9 @@ fi
 # where OTB's development files are (Debian package libotb-dev), and only when its source changed.
 HELPER="$ROOT/bin/otb-describe/otb-describe"
 if [[ ! -x "$HELPER" || "$ROOT/tools/otb-describe/otb-describe.cxx" -nt "$HELPER" ]]; then
+  if compgen -G "/usr/include/OTB-*/otbWrapperApplication.h" >/dev/null; then
+    ensure_packages g++:g++ || die "cannot install g++, which builds otb-describe"
+  fi
   rc=0
   bash "$ROOT/tools/otb-describe/build.sh" "$HELPER" || rc=$?
   if ((rc == 3)); then

@@ -30,14 +30,14 @@ public class OtbZcfgWriterTests
     }
 
     [Test]
-    public void With_an_HPC_configuration_the_service_is_HPC_with_its_confId_and_the_same_provider()
+    public void With_an_HPC_configuration_the_service_is_HPC_with_its_confId_and_the_applications_launcher()
     {
         var process = OtbZcfgFiles.Parsed("BandMath", hpcConfId: "preview");
         Assert.Multiple(() =>
         {
             Assert.That(process.ServiceType, Is.EqualTo("HPC"));
             Assert.That(process.Keys["confId"], Is.EqualTo("preview"));
-            Assert.That(process.ServiceProvider, Is.EqualTo("BandMath"));
+            Assert.That(process.ServiceProvider, Is.EqualTo("otbcli_BandMath"));
         });
     }
 
