@@ -1,4 +1,3 @@
-using System.Globalization;
 using Zoo.Core.Configuration;
 
 namespace Zoo.Core.Callback;
@@ -11,35 +10,25 @@ namespace Zoo.Core.Callback;
 /// <item><c>prohibited</c>: the services (exact names, comma-separated) that send none, e.g. FinalizeHPC, DeleteData.</item>
 /// <item><c>template</c>: the XSLT (ZOO's updateExecute.xsl) that rewrites step 1's Execute request; a relative path
 /// is taken from main.cfg's directory.</item>
-/// <item><c>timeout</c>: seconds a down or slow callback service may delay a job's end, all its calls together
-/// (default 10); each call gives up after as long.</item>
+/// <item><c>timeout</c>: <see cref="Limits.CallbackTimeout"/>.</item>
 /// </list>
 /// </summary>
 public sealed record CallbackSettings(string Url, IReadOnlySet<string> Prohibited, string? Template, TimeSpan Timeout)
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
-
     /// <summary>The settings, or null when main.cfg names no callback service.</summary>
-    /// <exception cref="ConfigurationException">a timeout that is not a positive number of seconds.</exception>
+    /// <exception cref="ConfigurationException">a timeout that is not a positive number of seconds (<see cref="Limits"/>).</exception>
     public static CallbackSettings? From(MainConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var section = config.Document["callback"];
         if (section["url"] is not { Length: > 0 } url)
             return null;
-        var timeout = DefaultTimeout;
-        if (section["timeout"] is { Length: > 0 } seconds)
-        {
-            if (!double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0 || value > 3600)
-                throw new ConfigurationException($"[callback] timeout={seconds}: expected a number of seconds between 0 and 3600");
-            timeout = TimeSpan.FromSeconds(value);
-        }
         var prohibited = MainConfig.SplitList(section["prohibited"] ?? "").ToHashSet(StringComparer.Ordinal);
         // A relative template lies beside main.cfg, as the rest of an install does.
         var template = section["template"] is { Length: > 0 } named
             ? Path.GetFullPath(named, Path.GetDirectoryName(Path.GetFullPath(config.FilePath))!)
             : null;
-        return new CallbackSettings(url, prohibited, template, timeout);
+        return new CallbackSettings(url, prohibited, template, config.Limits.CallbackTimeout);
     }
 
     /// <summary>True when the service may tell the callback service about its jobs (checked for every job).</summary>

@@ -36,6 +36,11 @@ namespace Zoo.Core.Configuration;
 /// <param name="ServiceTimeout"><c>[python] timeout</c>, default 300 s: a service's run, after which its whole process group is killed.</param>
 /// <param name="SshConnectTimeout">default 30 s for the HPC sections' <c>ssh_connect_timeout</c>: reaching and logging in to the cluster.</param>
 /// <param name="SshCommandTimeout">default 300 s for the HPC sections' <c>ssh_command_timeout</c>: one remote command (sbatch, sacct).</param>
+/// <param name="OtbTimeout"><c>[otb] timeout</c>, default <see cref="ServiceTimeout"/>: an OTB application's local run, after which its process group is killed.</param>
+/// <param name="CallbackTimeout">
+/// <c>[callback] timeout</c>, default 10 s: how long a down or slow callback service may keep a job's worker once the
+/// job has ended, all its calls together; each call, and step 1's XSLT rewrite, gives up after as long.
+/// </param>
 public sealed record Limits(
     long MaxRequestBytes,
     int MaxQueryBytes,
@@ -50,7 +55,9 @@ public sealed record Limits(
     int FetchMaxRedirects,
     TimeSpan ServiceTimeout,
     TimeSpan SshConnectTimeout,
-    TimeSpan SshCommandTimeout)
+    TimeSpan SshCommandTimeout,
+    TimeSpan OtbTimeout,
+    TimeSpan CallbackTimeout)
 {
     private const long MiB = 1024 * 1024;
 
@@ -68,7 +75,9 @@ public sealed record Limits(
         FetchMaxRedirects: 3,
         ServiceTimeout: TimeSpan.FromSeconds(300),
         SshConnectTimeout: TimeSpan.FromSeconds(30),
-        SshCommandTimeout: TimeSpan.FromSeconds(300));
+        SshCommandTimeout: TimeSpan.FromSeconds(300),
+        OtbTimeout: TimeSpan.FromSeconds(300),
+        CallbackTimeout: TimeSpan.FromSeconds(10));
 
     /// <summary>The largest input, in bytes, that a limit in megabytes (ZOO's <c>maximumMegabytes</c>) allows.</summary>
     public static long BytesOf(double megabytes) => (long)Math.Min(megabytes * MiB, long.MaxValue / 2.0);
@@ -79,6 +88,7 @@ public sealed record Limits(
         var main = config.Main;
         var defaults = Defaults;
         var python = config.Document["python"];
+        var serviceTimeout = TimeSpan.FromSeconds(Whole(config, python, "timeout", (long)defaults.ServiceTimeout.TotalSeconds, 1, 86_400 * 30));
         return new Limits(
             Whole(config, main, "maxRequestBytes", defaults.MaxRequestBytes, 1),
             (int)Whole(config, main, "maxQueryBytes", defaults.MaxQueryBytes, 1, int.MaxValue),
@@ -91,9 +101,11 @@ public sealed record Limits(
             TimeSpan.FromSeconds(Real(config, main, "fetchTimeout", defaults.FetchTimeout.TotalSeconds)),
             Whole(config, main, "fetchMaxBytes", defaults.FetchMaxBytes, 1),
             (int)Whole(config, main, "fetchMaxRedirects", defaults.FetchMaxRedirects, 0, 100),
-            TimeSpan.FromSeconds(Whole(config, python, "timeout", (long)defaults.ServiceTimeout.TotalSeconds, 1, 86_400 * 30)),
+            serviceTimeout,
             defaults.SshConnectTimeout,
-            defaults.SshCommandTimeout);
+            defaults.SshCommandTimeout,
+            TimeSpan.FromSeconds(Whole(config, config.Document["otb"], "timeout", (long)serviceTimeout.TotalSeconds, 1, 86_400 * 30)),
+            TimeSpan.FromSeconds(Real(config, config.Document["callback"], "timeout", defaults.CallbackTimeout.TotalSeconds, 3600)));
     }
 
     private static long Whole(MainConfig config, ConfigValues section, string key, long fallback, long minimum, long maximum = long.MaxValue)
@@ -105,13 +117,14 @@ public sealed record Limits(
             : throw Invalid(config, key, text, $"a whole number from {minimum.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    private static double Real(MainConfig config, ConfigValues section, string key, double fallback)
+    private static double Real(MainConfig config, ConfigValues section, string key, double fallback, double maximum = double.MaxValue)
     {
         if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
             return fallback;
-        return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+        return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= maximum
+               && double.IsFinite(value)
             ? value
-            : throw Invalid(config, key, text, "a positive number");
+            : throw Invalid(config, key, text, maximum == double.MaxValue ? "a positive number" : $"a positive number up to {maximum.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private static ConfigurationException Invalid(MainConfig config, string key, string text, string expected) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Zoo.Core.Configuration;
 
 namespace Zoo.Core.Processes.Otb;
@@ -14,18 +13,14 @@ public sealed record OtbSettings(string Launcher, string ApplicationPath, TimeSp
     public const string DefaultLauncher = "/usr/bin/otbcli";
     public const string DefaultApplicationPath = "/usr/lib/x86_64-linux-gnu/otb/applications";
 
-    /// <exception cref="ConfigurationException"><c>[otb] timeout</c> is set but is not a whole number of seconds from 1.</exception>
+    /// <exception cref="ConfigurationException"><c>[otb] timeout</c> is set but is not a whole number of seconds from 1 (<see cref="Limits"/>).</exception>
     public static OtbSettings From(MainConfig config)
     {
+        ArgumentNullException.ThrowIfNull(config);
         var otb = config.Document["otb"];
         return new OtbSettings(
             otb["launcher"] is { Length: > 0 } launcher ? launcher : DefaultLauncher,
             otb["applicationPath"] is { Length: > 0 } path ? path : DefaultApplicationPath,
-            otb["timeout"] is { Length: > 0 } timeout ? Seconds(config, timeout) : config.Limits.ServiceTimeout);
+            config.Limits.OtbTimeout);
     }
-
-    private static TimeSpan Seconds(MainConfig config, string text) =>
-        long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 86_400 * 30
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new ConfigurationException($"{config.FilePath}: [otb] timeout = {text}: expected a whole number of seconds from 1");
 }
