@@ -48,20 +48,9 @@ public sealed class NativeServiceRunner(NativeSettings settings, TextWriter log)
             // The child ended before reading its request; its exit status says how.
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Stop(process, group);
-            await Drained(output, errors);
-            cancellationToken.ThrowIfCancellationRequested();
+        if (!await ServiceProcess.WaitAsync(process, group, settings.Timeout, () => Drained(output, errors), cancellationToken))
             return Failure(run, $"The C service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
-        }
-        Stop(process, group);
+        ServiceProcess.Stop(process, group);
         await Drained(output, errors);
         return Outcome(run, NativeProtocol.ReadAnswer(answer.ToArray()), process.ExitCode);
     }
@@ -84,20 +73,6 @@ public sealed class NativeServiceRunner(NativeSettings settings, TextWriter log)
     };
 
     /// <summary>Stops the child's whole process group: what the service started dies with it.</summary>
-    private static void Stop(Process process, ProcessIdentity? group)
-    {
-        if (group is not null)
-            ProcessSignals.SignalGroup(group, ProcessSignals.Kill);
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
     private static async Task Drained(Task output, Task errors) =>
         await Task.WhenAny(Task.WhenAll(output, errors), Task.Delay(DrainGrace));
 

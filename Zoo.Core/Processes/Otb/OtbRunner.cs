@@ -96,40 +96,15 @@ public sealed class OtbRunner(OtbSettings settings, TextWriter log) : IProcessRu
         var reading = Task.WhenAll(
             ReadLinesAsync(process.StandardOutput, tail, progress),
             ReadLinesAsync(process.StandardError, tail, progress));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Stop(process, group);
-            await reading;
-            cancellationToken.ThrowIfCancellationRequested();
+        if (!await ServiceProcess.WaitAsync(process, group, settings.Timeout, () => reading, cancellationToken))
             return $"The application {words[0]} of the service {run.Process.Name} did not finish within "
                 + $"{settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} seconds and was stopped.";
-        }
         await reading;
         if (process.ExitCode == 0)
             return null;
         lock (tail)
             return $"The application {words[0]} of the service {run.Process.Name} failed (exit code "
                 + $"{process.ExitCode.ToString(CultureInfo.InvariantCulture)}): {string.Join(" ", tail)}";
-    }
-
-    private static void Stop(Process process, ProcessIdentity? group)
-    {
-        if (group is not null)
-            ProcessSignals.SignalGroup(group, ProcessSignals.Kill);
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
     }
 
     /// <summary>

@@ -55,22 +55,11 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
             // The interpreter ended before reading its request; the log says why.
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Stop(process, group);
-            await Drained(output, errors);
-            cancellationToken.ThrowIfCancellationRequested();
+        if (!await ServiceProcess.WaitAsync(process, group, settings.Timeout, () => Drained(output, errors), cancellationToken))
             return Failure(run, $"The service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
-        }
         // A bridge that ended its own group (its normal end) left nothing behind; any other end may have.
         if (process.ExitCode != EndedItsGroup)
-            Stop(process, group);
+            ServiceProcess.Stop(process, group);
         await Drained(output, errors);
         return Outcome(run, result.ToArray(), process.ExitCode);
     }
@@ -95,20 +84,6 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
     }
 
     /// <summary>Stops the interpreter's whole process group: a child the service left running dies with it.</summary>
-    private static void Stop(Process process, Jobs.ProcessIdentity? group)
-    {
-        if (group is not null)
-            Jobs.ProcessSignals.SignalGroup(group, Jobs.ProcessSignals.Kill);
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
     private static async Task Drained(Task output, Task errors) =>
         await Task.WhenAny(Task.WhenAll(output, errors), Task.Delay(DrainGrace));
 
