@@ -104,7 +104,7 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             "Execute" => await Execute.HandleAsync(context, runners(context.Config), cancellationToken),
             "GetStatus" => JobOperations.GetStatus(context),
             "GetResult" => JobOperations.GetResult(context),
-            "Dismiss" => JobOperations.Dismiss(context),
+            "Dismiss" => await JobOperations.DismissAsync(context),
             _ => throw Messages.NotDispatched(context.Request.Version),
         };
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Zoo.Core.Callback;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
-using Zoo.Core.Data;
 using Zoo.Core.Execution;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
@@ -60,7 +59,8 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         }
         using var body = cgi.Body;
         // Drained once the job has ended, so that a slow callback service never delays what clients see.
-        await using var sender = CallbackSenderFor(config, service, cgi, jobId);
+        // Console.Error: the job's error log, synchronized, since the sender writes from its own thread.
+        await using var sender = CallbackSenders.For(config, service, cgi.Environment, Console.Error);
         var callbacks = new JobCallbacks(sender, jobId);
         try
         {
@@ -73,7 +73,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         }
         catch (OperationCanceledException) when (dismissal.IsCancellationRequested)
         {
-            return Fail(monitor, callbacks, jobId, service, "The job was dismissed.", dismissed: true);
+            return Fail(monitor, callbacks, jobId, service, JobOperations.DismissedMessage, dismissed: true);
         }
         catch (WpsException e)
         {
@@ -92,28 +92,6 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         monitor.Fail(jobId, service, message);
         callbacks.Send(CallbackStep.ErrorOrDismiss, dismissed ? CallbackState.Ended : CallbackState.Started, StepPayloads.Ended(message, dismissed));
         return 1;
-    }
-
-    /// <summary>The sender of the job's calls to main.cfg's callback service, or null when there is none or the service is prohibited.</summary>
-    private static CallbackSender? CallbackSenderFor(MainConfig config, string service, CgiRequest cgi, string jobId)
-    {
-        CallbackSettings? settings;
-        try
-        {
-            settings = CallbackSettings.From(config);
-        }
-        catch (ConfigurationException e)
-        {
-            Console.Error.WriteLine($"zoo_loader --worker {jobId}: no callback: {e.Message}");
-            return null;
-        }
-        if (settings is null || !settings.Allows(service))
-            return null;
-        var headers = Uri.TryCreate(settings.Url, UriKind.Absolute, out var url)
-            ? Forwarding.HeadersFor(FetchSettings.From(config, cgi.Environment), url)
-            : [];
-        // Console.Error: the job's error log, synchronized, since the sender writes from its own thread.
-        return new CallbackSender(settings, headers, Console.Error);
     }
 
     private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,

@@ -1,3 +1,4 @@
+using Zoo.Core.Callback;
 using Zoo.Core.Cgi;
 using Zoo.Core.Jobs;
 using Zoo.Core.Publishing;
@@ -39,7 +40,11 @@ public static class JobOperations
     /// asked first (SIGTERM), so that it can cancel what runs elsewhere for the job, such as its Slurm job; what
     /// is still there after that, anything of the job's session, is killed.
     /// </summary>
-    public static OperationAnswer Dismiss(WpsRequestContext context)
+    /// <remarks>
+    /// The callback service hears of the dismissal (7_1) from the worker of a running job; of a job that had
+    /// already ended, from this request, which then waits for it at most <c>[callback] timeout</c>, as ZOO's does.
+    /// </remarks>
+    public static async Task<OperationAnswer> DismissAsync(WpsRequestContext context)
     {
         var (store, id) = Job(context);
         if (store.Worker(id) is { } worker && store.Ending(id) is null)
@@ -48,6 +53,13 @@ public static class JobOperations
             WaitUntilGone(worker, StopGrace);
             ProcessSignals.SignalSession(worker, ProcessSignals.Kill);
             WaitUntilGone(worker, KillGrace);
+        }
+        else if (store.ServiceName(id) is { } service
+                 && CallbackSenders.For(context.Config, service, context.Cgi.Environment, context.Log) is { } sender)
+        {
+            await using (sender)
+                new JobCallbacks(sender, id).Send(CallbackStep.ErrorOrDismiss, CallbackState.Ended,
+                    StepPayloads.Ended(DismissedMessage, dismissed: true));
         }
         try
         {
@@ -62,6 +74,9 @@ public static class JobOperations
         }
         return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
     }
+
+    /// <summary>What a dismissed job says, to GetStatus and to the callback service.</summary>
+    public const string DismissedMessage = "The job was dismissed.";
 
     // Long enough for a worker to reach its cluster over SSH and run scancel.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);

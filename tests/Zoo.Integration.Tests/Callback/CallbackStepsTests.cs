@@ -8,7 +8,7 @@ namespace Zoo.Integration.Tests.Callback;
 /// <summary>
 /// An asynchronous job of a Python service tells a real callback service on 127.0.0.1 about each step it passes, in
 /// order, as JSON: analyze, fetching inputs, downloading outputs and finalize when it succeeds; error when it fails;
-/// dismiss when it is dismissed.
+/// dismiss when it is dismissed, running (its worker says so) or ended (the Dismiss request does).
 /// </summary>
 [TestFixture]
 public sealed class CallbackStepsTests : AsyncFixture
@@ -94,6 +94,19 @@ public sealed class CallbackStepsTests : AsyncFixture
 
         Assert.That((error.Step, error["wps_status"], error["message"]),
             Is.EqualTo(("7_0", "failed", "FailingService always fails: it exists to test how a failed execution is reported.")));
+    }
+
+    [Test]
+    public void Dismissing_a_job_that_has_ended_sends_the_dismiss_call()
+    {
+        var id = JobIdOf(Post(Xml20(0.1, 1, "async")));
+        Jobs.WaitUntilFinal(id);
+        _server.WaitFor(id, "6_0", Deadline);
+
+        Jobs.Dismiss(id);
+
+        var dismiss = _server.WaitFor(id, "7_1", Deadline).Last();
+        Assert.That((dismiss.Step, dismiss["wps_status"], dismiss["message"]), Is.EqualTo(("7_1", "dismissed", "The job was dismissed.")));
     }
 
     [Test]
