@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Zoo.Core.Jobs;
 
 namespace Zoo.Core.Processes.Native;
 
@@ -10,9 +9,6 @@ namespace Zoo.Core.Processes.Native;
 /// </summary>
 public sealed class NativeServiceRunner(NativeSettings settings, TextWriter log) : IProcessRunner
 {
-    // Once the child ended and its group was stopped, whatever still holds its pipes escaped the group.
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
-
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -34,25 +30,10 @@ public sealed class NativeServiceRunner(NativeSettings settings, TextWriter log)
 
         using var process = new Process { StartInfo = start };
         process.Start();
-        var group = ProcessIdentity.Of(process.Id);
-        var answer = new MemoryStream();
-        var output = process.StandardOutput.BaseStream.CopyToAsync(answer, CancellationToken.None);
-        var errors = CopyToLogAsync(process.StandardError);
-        try
-        {
-            await process.StandardInput.BaseStream.WriteAsync(request, cancellationToken);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The child ended before reading its request; its exit status says how.
-        }
-
-        if (!await ServiceProcess.WaitAsync(process, group, settings.Timeout, () => Drained(output, errors), cancellationToken))
+        var ended = await ServiceProcess.ExchangeAsync(process, request, settings.Timeout, log, endedItsGroup: null, cancellationToken);
+        if (ended is not { } exchange)
             return Failure(run, $"The C service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
-        ServiceProcess.Stop(process, group);
-        await Drained(output, errors);
-        return Outcome(run, NativeProtocol.ReadAnswer(answer.ToArray()), process.ExitCode);
+        return Outcome(run, NativeProtocol.ReadAnswer(exchange.Answer), exchange.ExitCode);
     }
 
     /// <summary>The shared object, when serviceProvider names a plain file name (never a path out of its directory).</summary>
@@ -71,27 +52,6 @@ public sealed class NativeServiceRunner(NativeSettings settings, TextWriter log)
         { Failure: { } failure } => Failure(run, failure),
         _ => new RunOutcome(answer.Code, answer.Conf, answer.Outputs, null),
     };
-
-    /// <summary>Stops the child's whole process group: what the service started dies with it.</summary>
-    private static async Task Drained(Task output, Task errors) =>
-        await Task.WhenAny(Task.WhenAll(output, errors), Task.Delay(DrainGrace));
-
-    /// <summary>What the service prints goes to the server's log, never into an answer.</summary>
-    private async Task CopyToLogAsync(StreamReader errors)
-    {
-        var chunk = new char[4096];
-        int read;
-        try
-        {
-            while ((read = await errors.ReadAsync(chunk, CancellationToken.None)) > 0)
-                await log.WriteAsync(chunk.AsMemory(0, read));
-            await log.FlushAsync();
-        }
-        catch (IOException)
-        {
-            // The pipe broke: nothing more to log.
-        }
-    }
 
     private static RunOutcome Failure(ServiceRun run, string message) => new(null, run.Conf, run.Outputs, message);
 }

@@ -14,8 +14,6 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
 {
     private const string BridgeResource = "zoo_bridge.py";
 
-    // Once the interpreter exited and its group was stopped, whatever still holds its pipes escaped the group.
-    private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(5);
 
     public async Task<RunOutcome> RunAsync(ServiceRun run, CancellationToken cancellationToken)
     {
@@ -40,28 +38,12 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         {
             return Failure(run, $"Unable to start the Python interpreter {settings.Interpreter}: {e.Message}");
         }
-        // The bridge makes itself the leader of a process group: what the service starts is in it.
-        var group = Jobs.ProcessIdentity.Of(process.Id);
-        var result = new MemoryStream();
-        var output = process.StandardOutput.BaseStream.CopyToAsync(result, CancellationToken.None);
-        var errors = CopyToLogAsync(process.StandardError);
-        try
-        {
-            await process.StandardInput.BaseStream.WriteAsync(request, cancellationToken);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The interpreter ended before reading its request; the log says why.
-        }
-
-        if (!await ServiceProcess.WaitAsync(process, group, settings.Timeout, () => Drained(output, errors), cancellationToken))
+        // The bridge makes itself the leader of a process group: what the service starts is in it; its normal end
+        // ends that group, leaving nothing behind.
+        var ended = await ServiceProcess.ExchangeAsync(process, request, settings.Timeout, log, EndedItsGroup, cancellationToken);
+        if (ended is not { } exchange)
             return Failure(run, $"The service {run.Process.Name} did not finish within {settings.Timeout.TotalSeconds} seconds.");
-        // A bridge that ended its own group (its normal end) left nothing behind; any other end may have.
-        if (process.ExitCode != EndedItsGroup)
-            ServiceProcess.Stop(process, group);
-        await Drained(output, errors);
-        return Outcome(run, result.ToArray(), process.ExitCode);
+        return Outcome(run, exchange.Answer, exchange.ExitCode);
     }
 
     /// <summary>The exit status of a bridge that killed its own process group: 128 + SIGKILL.</summary>
@@ -81,27 +63,6 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         if (!start.Environment.ContainsKey("PATH"))
             start.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
         start.Environment["PYTHONPATH"] = string.Join(':', SearchPath(run));
-    }
-
-    /// <summary>Stops the interpreter's whole process group: a child the service left running dies with it.</summary>
-    private static async Task Drained(Task output, Task errors) =>
-        await Task.WhenAny(Task.WhenAll(output, errors), Task.Delay(DrainGrace));
-
-    /// <summary>What the service prints goes to the server's log as it comes, never into an answer, never held.</summary>
-    private async Task CopyToLogAsync(StreamReader errors)
-    {
-        var chunk = new char[4096];
-        int read;
-        try
-        {
-            while ((read = await errors.ReadAsync(chunk, CancellationToken.None)) > 0)
-                await log.WriteAsync(chunk.AsMemory(0, read));
-            await log.FlushAsync();
-        }
-        catch (IOException)
-        {
-            // The pipe broke: nothing more to log.
-        }
     }
 
     private byte[] Request(ServiceRun run)
