@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Zoo.Integration.Tests.Support;
+using Zoo.Tests.Tools;
 
 namespace Zoo.Integration.Tests.Native;
 
@@ -26,13 +26,7 @@ public static class CServiceDirectory
 
     public static void Compile(string source, string library)
     {
-        var gcc = new ProcessStartInfo("gcc") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-Wall", "-Werror", "-shared", "-fPIC", "-o", library, source })
-            gcc.ArgumentList.Add(argument);
-        using var process = Process.Start(gcc)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, "gcc failed:\n" + errors);
+        ExternalTool.Check("gcc", ["-Wall", "-Werror", "-shared", "-fPIC", "-o", library, source], "gcc");
     }
 
     private static string LiteralZcfg(string name) =>

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Zoo.Core.Processes;
 using Zoo.Core.Processes.Native;
 using Zoo.Core.Tests.TestSupport;
+using Zoo.Tests.Tools;
 
 namespace Zoo.Core.Tests.Processes.Native;
 
@@ -76,13 +76,7 @@ public sealed class NativeServiceTests
         var source = _directory.Write("reverse.c", Source);
         _library = Path.Combine(_directory.Path, "reverse.zo");
         var header = Path.Combine(RepositoryRoot.Find(), "tests", "Zoo.Integration.Tests", "Native");
-        var gcc = new ProcessStartInfo("gcc") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-Wall", "-Werror", "-shared", "-fPIC", "-I", header, "-o", _library, source })
-            gcc.ArgumentList.Add(argument);
-        using var process = Process.Start(gcc)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, errors);
+        ExternalTool.Check("gcc", ["-Wall", "-Werror", "-shared", "-fPIC", "-I", header, "-o", _library, source], "gcc");
     }
 
     [OneTimeTearDown]
