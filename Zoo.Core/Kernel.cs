@@ -1,5 +1,7 @@
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
+using Zoo.Core.OgcApi;
+using Zoo.Core.OgcApi.Routing;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
 using Zoo.Core.Wps.Operations;
@@ -30,11 +32,26 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         if (cgi.Method == "OPTIONS" && config.Main.IsTrue("cors"))
             return Cors(config);
 
+        ApiRequest? api;
+        try
+        {
+            api = ApiRequest.From(cgi);
+        }
+        catch (ApiException e)
+        {
+            return ApiKernel.Problem(config, null, e);
+        }
+
         if (standardInput is not null)
         {
             try
             {
                 cgi = cgi with { Body = RequestBodyReader.Read(cgi.Environment, standardInput, config.Limits.MaxRequestBytes, SpoolDirectory(config)) };
+            }
+            catch (BodyTooLargeException e) when (api is not null)
+            {
+                return ApiKernel.Problem(config, api, new ApiException("FileSizeExceeded", 413,
+                    $"The request body is larger than the {e.MaxBytes} bytes this server accepts."));
             }
             catch (BodyTooLargeException e)
             {
@@ -43,7 +60,9 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
             }
         }
         using var body = cgi.Body;
-        return await AnswerAsync(cgi, config, cancellationToken);
+        return api is not null
+            ? await ApiKernel.AnswerAsync(api, cgi, config, runners(config), log, cancellationToken)
+            : await AnswerAsync(cgi, config, cancellationToken);
     }
 
     private async Task<CgiResponse> AnswerAsync(CgiRequest cgi, MainConfig config, CancellationToken cancellationToken)
