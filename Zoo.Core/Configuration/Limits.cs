@@ -41,6 +41,10 @@ namespace Zoo.Core.Configuration;
 /// <c>[callback] timeout</c>, default 10 s: how long a down or slow callback service may keep a job's worker once the
 /// job has ended, all its calls together; each call, and step 1's XSLT rewrite, gives up after as long.
 /// </param>
+/// <param name="MaxJsonBytes">
+/// <c>[main] maxJsonBytes</c>, default 16 MiB: the largest JSON body of an OGC API execute request, which is parsed in
+/// memory (inline data included); larger data belongs in a reference (<c>href</c>).
+/// </param>
 public sealed record Limits(
     long MaxRequestBytes,
     int MaxQueryBytes,
@@ -57,7 +61,8 @@ public sealed record Limits(
     TimeSpan SshConnectTimeout,
     TimeSpan SshCommandTimeout,
     TimeSpan OtbTimeout,
-    TimeSpan CallbackTimeout)
+    TimeSpan CallbackTimeout,
+    long MaxJsonBytes)
 {
     private const long MiB = 1024 * 1024;
 
@@ -77,7 +82,8 @@ public sealed record Limits(
         SshConnectTimeout: TimeSpan.FromSeconds(30),
         SshCommandTimeout: TimeSpan.FromSeconds(300),
         OtbTimeout: TimeSpan.FromSeconds(300),
-        CallbackTimeout: TimeSpan.FromSeconds(10));
+        CallbackTimeout: TimeSpan.FromSeconds(10),
+        MaxJsonBytes: 16 * MiB);
 
     /// <summary>The largest input, in bytes, that a limit in megabytes (ZOO's <c>maximumMegabytes</c>) allows.</summary>
     public static long BytesOf(double megabytes) => (long)Math.Min(megabytes * MiB, long.MaxValue / 2.0);
@@ -105,7 +111,8 @@ public sealed record Limits(
             defaults.SshConnectTimeout,
             defaults.SshCommandTimeout,
             TimeSpan.FromSeconds(Whole(config, config.Document["otb"], "timeout", (long)serviceTimeout.TotalSeconds, 1, 86_400 * 30)),
-            TimeSpan.FromSeconds(Real(config, config.Document["callback"], "timeout", defaults.CallbackTimeout.TotalSeconds, 3600)));
+            TimeSpan.FromSeconds(Real(config, config.Document["callback"], "timeout", defaults.CallbackTimeout.TotalSeconds, 3600)),
+            Whole(config, main, "maxJsonBytes", defaults.MaxJsonBytes, 1));
     }
 
     private static long Whole(MainConfig config, ConfigValues section, string key, long fallback, long minimum, long maximum = long.MaxValue)
