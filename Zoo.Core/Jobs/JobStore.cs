@@ -11,7 +11,9 @@ namespace Zoo.Core.Jobs;
 /// (<c>percent|message</c>), <c>&lt;id&gt;.res</c> (how it ended), <c>&lt;id&gt;_lenv.cfg</c>,
 /// <c>&lt;Service&gt;_&lt;id&gt;.xml</c> (the status document, then the result), <c>&lt;Service&gt;_&lt;id&gt;_error.log</c>
 /// and the inputs given by value, <c>Input_&lt;input&gt;_&lt;id&gt;_&lt;n&gt;.&lt;ext&gt;</c>; ours alone, <c>&lt;id&gt;_cache.list</c>
-/// (the cache entries its inputs were read from, which DeleteData may then delete for it).
+/// (the cache entries its inputs were read from, which DeleteData may then delete for it), and for the OGC API,
+/// <c>&lt;id&gt;.json</c> (ZOO's: the results document, or the exception, of a finished job) and, ours alone,
+/// <c>&lt;id&gt;_api.cfg</c> (how the client asked for the results: raw or document).
 /// <para>
 /// tmpPath is shared (the web server publishes it, services write there): every file is written atomically
 /// under an unpredictable name and read without following a symbolic link, so nothing planted there makes
@@ -24,7 +26,7 @@ public sealed class JobStore(string tmpPath)
     private const long SmallFileBytes = 64 * 1024;
     private const long DocumentBytes = int.MaxValue;
 
-    private static readonly string[] PrivateSuffixes = [".sid", ".pid", ".status", ".res", "_lenv.cfg", "_error.log", "_cache.list"];
+    private static readonly string[] PrivateSuffixes = [".sid", ".pid", ".status", ".res", "_lenv.cfg", "_error.log", "_cache.list", "_api.cfg"];
 
     public string TmpPath => tmpPath;
 
@@ -34,6 +36,8 @@ public sealed class JobStore(string tmpPath)
     public string ResultStateFile(string id) => Path.Combine(tmpPath, id + ".res");
     public string LenvFile(string id) => Path.Combine(tmpPath, id + "_lenv.cfg");
     public string CacheEntriesFile(string id) => Path.Combine(tmpPath, id + "_cache.list");
+    public string ResultsFile(string id) => Path.Combine(tmpPath, id + ".json");
+    public string ApiRequestFile(string id) => Path.Combine(tmpPath, id + "_api.cfg");
     public string ErrorLog(string service, string id) => Path.Combine(tmpPath, $"{service}_{id}_error.log");
     public static string ResponseFileName(string service, string id) => $"{service}_{id}.xml";
     public string ResponseFile(string service, string id) => Path.Combine(tmpPath, ResponseFileName(service, id));
@@ -86,6 +90,15 @@ public sealed class JobStore(string tmpPath)
     public void WriteResponse(string service, string id, string document) =>
         AtomicFile.Write(ResponseFile(service, id), document);
 
+    /// <summary>The JSON answer of a finished job (results document or exception), which the OGC API serves.</summary>
+    public void WriteResults(string id, string json) => AtomicFile.Write(ResultsFile(id), json);
+
+    /// <summary>Records how an OGC API client asked for the results, <c>[api] response=raw|document</c>.</summary>
+    public void WriteApiRequest(string id, string response) => AtomicFile.Write(ApiRequestFile(id), $"[api]\nresponse={OneLine(response)}\n");
+
+    /// <summary>The response kind an OGC API client asked for, or null for a job started through WPS.</summary>
+    public string? ApiResponse(string id) => ReadSection(ApiRequestFile(id), "api")?["response"];
+
     /// <summary>The job's error log, opened for appending; private, since services print what they like there.</summary>
     public FileStream OpenErrorLog(string service, string id) => SafeFile.OpenAppend(ErrorLog(service, id));
 
@@ -108,7 +121,10 @@ public sealed class JobStore(string tmpPath)
     }
 
     /// <summary>The service a job runs, from its saved lenv (null before it was written).</summary>
-    public string? ServiceName(string id) => ReadSection(LenvFile(id), "lenv")?["Identifier"];
+    public string? ServiceName(string id) => Lenv(id)?["Identifier"];
+
+    /// <summary>The job's saved lenv (null before it was written).</summary>
+    public ConfigValues? Lenv(string id) => ReadSection(LenvFile(id), "lenv");
 
     /// <summary>The job's worker as recorded, when its pid file is there.</summary>
     public ProcessIdentity? Worker(string id) => ProcessIdentity.Parse(ReadSmall(PidFile(id)));

@@ -5,6 +5,8 @@ using Zoo.Core.Callback;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Execution;
+using Zoo.Core.OgcApi.Execution;
+using Zoo.Core.OgcApi.Routing;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
 using Zoo.Core.Wps.Operations;
@@ -64,11 +66,20 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         var callbacks = new JobCallbacks(sender, jobId);
         try
         {
-            var (succeeded, message, document) = await RunJobAsync(config, store, jobId, cgi, log, callbacks, dismissal.Token);
+            var job = new JobIdentity(jobId, Osid(store, jobId), Environment.ProcessId);
+            var api = ApiRequest.From(cgi);
+            var outcome = api is not null
+                ? await ApiJob.RunAsync(api, config, store, job, cgi, log, runners(config), callbacks, dismissal.Token)
+                : null;
+            var (succeeded, message, document) = outcome is not null
+                ? (outcome.Succeeded, outcome.Message, outcome.Document)
+                : await RunJobAsync(config, store, job, cgi, log, callbacks, dismissal.Token);
             store.WriteResponse(service, jobId, document);
             store.Finish(jobId, service, succeeded, message);
             if (!succeeded)
                 callbacks.Send(CallbackStep.ErrorOrDismiss, CallbackState.Started, StepPayloads.Ended(message ?? "", dismissed: false));
+            if (outcome is not null)
+                await ApiJob.NotifyAsync(outcome, config, log);
             return succeeded ? 0 : 1;
         }
         catch (OperationCanceledException) when (dismissal.IsCancellationRequested)
@@ -94,25 +105,27 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         return 1;
     }
 
+    private static long Osid(JobStore store, string jobId) =>
+        long.TryParse(JobStore.ReadSmall(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid) ? sid : 0;
+
     private async Task<(bool Succeeded, string? Message, string Document)> RunJobAsync(MainConfig config, JobStore store,
-        string jobId, CgiRequest cgi, TextWriter log, JobCallbacks callbacks, CancellationToken cancellationToken)
+        JobIdentity job, CgiRequest cgi, TextWriter log, JobCallbacks callbacks, CancellationToken cancellationToken)
     {
+        var jobId = job.Id;
         var request = WpsRequestParser.Parse(cgi, config);
         var context = new WpsRequestContext(request, config, cgi, ServiceUrl.For(cgi, config), log);
         var catalog = runners(config);
         var call = Execute.Read(context, jobId, catalog);
         if (callbacks.IsOn)
             callbacks.Send(CallbackStep.Analyze, CallbackState.Started, StepPayloads.Analyze(CallbackInputs.ExecuteDocumentOf(call, config, log), call.Process.Name));
-        var osid = long.TryParse(JobStore.ReadSmall(store.SidFile(jobId)), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sid)
-            ? sid
-            : 0;
-        var job = new JobIdentity(jobId, osid, Environment.ProcessId);
         var statusLocation = StatusLocation.For(context, call.Process.Name, jobId);
         if (request.Version.IsV1)
             store.WriteResponse(call.Process.Name, jobId, Document(context, call, new ExecuteStatus.Started(0, null), statusLocation));
         try
         {
             var outputs = await Execute.RunAsync(context, call, job, catalog, isAsync: true, cancellationToken, callbacks);
+            // The same job's results, for the OGC API's /jobs/{id}/results.
+            store.WriteResults(jobId, ResultsDocument.Build(outputs).ToJsonString());
             var document = request.Version.IsV1
                 ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
                 : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);

@@ -26,23 +26,31 @@ public static class AsyncExecution
             : StatusInfoWriter.Build(job.Id, "Accepted");
         if (version.IsV1)
             store.WriteResponse(call.Process.Name, job.Id, Xml.XmlFormatter.Document(answer, context.Config.Encoding));
+        Launch(context, store, job.Id);
+        return new OperationAnswer.Document(answer);
+    }
+
+    /// <summary>
+    /// Starts the job's worker and hands it the request. No worker means no job: if it cannot start, nothing is left
+    /// that reports Accepted forever.
+    /// </summary>
+    public static void Launch(WpsRequestContext context, JobStore store, string jobId)
+    {
         try
         {
-            var worker = DetachedLauncher.Launch(Path.GetFullPath(context.Config.FilePath), job.Id, Environment.CurrentDirectory);
-            store.MarkRunning(job.Id, worker.Identity);
+            var worker = DetachedLauncher.Launch(Path.GetFullPath(context.Config.FilePath), jobId, Environment.CurrentDirectory);
+            store.MarkRunning(jobId, worker.Identity);
             using (worker.Input)
                 WorkerRequest.Write(worker.Input, context.Cgi, context.Config);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
-            context.Log.WriteLine($"zoo_loader: the worker of job {job.Id} could not be started: {e.Message}");
-            // No worker means no job: nothing may be left that reports Accepted forever.
-            if (store.Worker(job.Id) is { } started)
+            context.Log.WriteLine($"zoo_loader: the worker of job {jobId} could not be started: {e.Message}");
+            if (store.Worker(jobId) is { } started)
                 ProcessSignals.SignalSession(started, ProcessSignals.Kill);
-            foreach (var file in store.FilesOf(job.Id))
+            foreach (var file in store.FilesOf(jobId))
                 File.Delete(file);
             throw new WpsException("NoApplicableCode", null, "ZOO Kernel failed to start the asynchronous execution of your request.");
         }
-        return new OperationAnswer.Document(answer);
     }
 }

@@ -47,6 +47,15 @@ public static class JobOperations
     public static async Task<OperationAnswer> DismissAsync(WpsRequestContext context)
     {
         var (store, id) = Job(context);
+        await DismissJobAsync(context.Config, context.Cgi.Environment, context.Log, store, id);
+        return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
+    }
+
+    /// <summary>Dismisses a known job, whichever API asks: stops what runs, tells the callback service, deletes its files.</summary>
+    /// <exception cref="WpsException">a file of the job could not be removed.</exception>
+    public static async Task DismissJobAsync(Configuration.MainConfig config, IReadOnlyDictionary<string, string> cgiEnvironment,
+        TextWriter log, JobStore store, string id)
+    {
         if (store.Worker(id) is { } worker && store.Ending(id) is null)
         {
             ProcessSignals.SignalProcess(worker, ProcessSignals.Terminate);
@@ -55,7 +64,7 @@ public static class JobOperations
             WaitUntilGone(worker, KillGrace);
         }
         else if (store.ServiceName(id) is { } service
-                 && CallbackSenders.For(context.Config, service, context.Cgi.Environment, context.Log) is { } sender)
+                 && CallbackSenders.For(config, service, cgiEnvironment, log) is { } sender)
         {
             await using (sender)
                 new JobCallbacks(sender, id).Send(CallbackStep.ErrorOrDismiss, CallbackState.Ended,
@@ -63,16 +72,15 @@ public static class JobOperations
         }
         try
         {
-            var dataPath = context.Config.Main["dataPath"];
+            var dataPath = config.Main["dataPath"];
             foreach (var file in store.FilesOf(id).Concat(dataPath is { Length: > 0 } ? PublishedFiles.OfJob(dataPath, id) : []))
                 File.Delete(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Log.WriteLine($"zoo_loader: Dismiss {id}: {e.Message}");
+            log.WriteLine($"zoo_loader: Dismiss {id}: {e.Message}");
             throw new WpsException("NoApplicableCode", null, "The job cannot be removed, a file cannot be removed");
         }
-        return new OperationAnswer.Document(StatusInfoWriter.Build(id, "Dismissed"));
     }
 
     /// <summary>What a dismissed job says, to GetStatus and to the callback service.</summary>
