@@ -80,10 +80,18 @@ public abstract class OgcApiFixture
         }
     }
 
-    /// <summary>Polls <c>GET /jobs/{id}</c> until its status is one of <paramref name="statuses"/>, and returns that answer.</summary>
-    protected ApiResponse WaitForStatus(string id, params string[] statuses) =>
-        Poll.Until(() => Api.Get($"/jobs/{id}"), r => StatusOf(r) is { } status && statuses.Contains(status), JobDeadline,
-            $"job {id} to be {string.Join(" or ", statuses)}");
+    /// <summary>
+    /// Polls <c>GET /jobs/{id}</c> until its status is one of <paramref name="statuses"/>, and returns that answer. A job
+    /// the API has answered 201 for exists from then on: an answer other than 200 fails at once, not at the deadline.
+    /// </summary>
+    protected ApiResponse WaitForStatus(string id, params string[] statuses)
+    {
+        var last = Poll.Until(() => Api.Get($"/jobs/{id}"), r => r.StatusCode != 200 || StatusOf(r) is { } status && statuses.Contains(status),
+            JobDeadline, $"job {id} to be {string.Join(" or ", statuses)}");
+        if (last.StatusCode != 200)
+            throw new AssertionException($"GET /jobs/{id} while waiting for it to be {string.Join(" or ", statuses)}:\n{last}");
+        return last;
+    }
 
     /// <summary>An execute request body: <c>{"inputs":…,"outputs":…,"response":…}</c>, each member only when given.</summary>
     protected static JsonObject Execute(JsonObject? inputs, JsonObject? outputs = null, string? response = "document",

@@ -164,7 +164,7 @@ public static class ApiJson
     {
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Normalised(p.Value)))),
         JsonArray a => new JsonArray(a.Select(Normalised).ToArray()),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(v.GetValue<double>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture)),
         _ => node?.DeepClone(),
     };
 }
