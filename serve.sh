@@ -219,6 +219,7 @@ if [[ -n "$DATA_PATH" ]]; then
       fastcgi_pass unix:$SOCK;
       fastcgi_read_timeout 300s;
       include $RUN_DIR/fastcgi_params;
+      fastcgi_param QUERY_STRING      \$query_string;
       fastcgi_param SCRIPT_FILENAME   $MAPSERV;
       fastcgi_param SCRIPT_NAME       /cgi-bin/mapserv;
       fastcgi_param DOCUMENT_ROOT     ${MAPSERV%/*};
@@ -234,7 +235,7 @@ if [[ -n "$TMP_PATH" ]]; then
   # not published: only the outputs, the input files and the status documents are.
   TEMP_LOCATION="location $TMP_URL_PATH {
       alias ${TMP_PATH%/}/;
-      location ~ (/\\.|/sess_|/exec_|\\.(sid|pid|status|res)\$|_lenv\\.cfg\$|_error\\.log\$) { return 404; }
+      location ~ (/\\.|/sess_|/exec_|\\.(sid|pid|status|res)\$|_lenv\\.cfg\$|_api\\.cfg\$|_cache\\.list\$|_error\\.log\$) { return 404; }
     }"
 fi
 
@@ -243,7 +244,6 @@ fi
 # nothing is sent twice. The request headers are passed as HTTP_* by nginx itself
 # (fastcgi_pass_request_headers).
 cat >"$RUN_DIR/fastcgi_params" <<EOF
-fastcgi_param QUERY_STRING      \$query_string;
 fastcgi_param REQUEST_METHOD    \$request_method;
 fastcgi_param CONTENT_TYPE      \$content_type;
 fastcgi_param CONTENT_LENGTH    \$content_length;
@@ -292,9 +292,25 @@ http {
       fastcgi_pass unix:$SOCK;
       fastcgi_read_timeout 3600s;
       include $RUN_DIR/fastcgi_params;
+      fastcgi_param QUERY_STRING      \$query_string;
       fastcgi_param SCRIPT_FILENAME   $DIST/\$cgi_name;
       fastcgi_param SCRIPT_NAME       /cgi-bin/\$cgi_name;
       fastcgi_param PATH_INFO         \$cgi_path_info if_not_empty;
+      fastcgi_param DOCUMENT_ROOT     $DIST;
+    }
+    # OGC API - Processes, as ZOO's installs serve it: /ogc-api/X?q runs zoo_loader.cgi with
+    # QUERY_STRING=/X&q, the form the kernel recognises (and oas.cfg's rootUrl names).
+    location = /ogc-api { return 301 /ogc-api/; }
+    location ~ ^/ogc-api(?<ogc_path>/.*)\$ {
+      gzip off;
+      set \$ogc_query \$ogc_path;
+      if (\$args) { set \$ogc_query \$ogc_path&\$args; }
+      fastcgi_pass unix:$SOCK;
+      fastcgi_read_timeout 3600s;
+      include $RUN_DIR/fastcgi_params;
+      fastcgi_param QUERY_STRING      \$ogc_query;
+      fastcgi_param SCRIPT_FILENAME   $DIST/zoo_loader.cgi;
+      fastcgi_param SCRIPT_NAME       /cgi-bin/zoo_loader.cgi;
       fastcgi_param DOCUMENT_ROOT     $DIST;
     }
     $MAPSERV_LOCATION
@@ -363,6 +379,7 @@ W="$BASE/cgi-bin/zoo_loader.cgi?service=WPS"
 cat <<EOF
 Serving $DIST
   on $BASE/cgi-bin/  (fcgiwrap as $RUN_USER, cwd = $DIST)
+  and $BASE/ogc-api/ -> zoo_loader.cgi?/...
 ${TMP_PATH:+  and $BASE$TMP_URL_PATH -> $TMP_PATH
 }${MS_RUN_CONFIG:+  and $BASE/cgi-bin/mapserv?map=$DATA_PATH/<name>.map (MapServer 8, config $MS_RUN_CONFIG)
 }Try:
@@ -371,6 +388,11 @@ ${TMP_PATH:+  and $BASE$TMP_URL_PATH -> $TMP_PATH
   curl '$W&request=DescribeProcess&version=1.0.0&identifier=HelloPy'
   curl '$W&request=DescribeProcess&version=2.0.0&identifier=HelloPy'
   curl '$W&request=Execute&version=1.0.0&identifier=HelloPy&DataInputs=a=Toto&ResponseDocument=Result'
+OGC API - Processes on $BASE/ogc-api/ (oas.cfg's rootUrl):
+  curl '$BASE/ogc-api/processes'
+  curl -H 'Content-Type: application/json' -d '{"inputs":{"a":"Toto"}}' '$BASE/ogc-api/processes/HelloPy/execution'
+  curl -i -H 'Prefer: respond-async' -H 'Content-Type: application/json' -d '{"inputs":{"a":"Toto"}}' '$BASE/ogc-api/processes/HelloPy/execution'
+  curl '$BASE/ogc-api/jobs'
 nginx log: $RUN_DIR/error.log, $RUN_DIR/access.log. Ctrl-C stops.
 EOF
 

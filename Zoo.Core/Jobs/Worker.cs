@@ -6,6 +6,7 @@ using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
 using Zoo.Core.Execution;
 using Zoo.Core.OgcApi.Execution;
+using Zoo.Core.OgcApi.Responses;
 using Zoo.Core.OgcApi.Routing;
 using Zoo.Core.Processes;
 using Zoo.Core.Wps;
@@ -125,7 +126,7 @@ public sealed class Worker(Func<MainConfig, RunnerCatalog> runners)
         {
             var outputs = await Execute.RunAsync(context, call, job, catalog, isAsync: true, cancellationToken, callbacks);
             // The same job's results, for the OGC API's /jobs/{id}/results.
-            store.WriteResults(jobId, ResultsDocument.Build(outputs).ToJsonString());
+            store.WriteResults(jobId, JsonText.Of(ResultsDocument.Build(outputs)));
             var document = request.Version.IsV1
                 ? Document(context, call, new ExecuteStatus.Succeeded(outputs), statusLocation)
                 : XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding);

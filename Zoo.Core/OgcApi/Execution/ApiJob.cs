@@ -41,7 +41,7 @@ public static class ApiJob
             var outputs = await Wps.Operations.Execute.RunAsync(ApiExecution.WpsContext(context, identifier), execution.Call, job, runners,
                 isAsync: true, cancellationToken, callbacks);
             var results = ResultsDocument.Build(outputs);
-            store.WriteResults(job.Id, results.ToJsonString());
+            store.WriteResults(job.Id, JsonText.Of(results));
             return new ApiJobOutcome(true, null, XmlFormatter.Document(ResultWriter.Build(outputs), config.Encoding),
                 subscriber.SuccessUri, results, "success");
         }
@@ -49,7 +49,7 @@ public static class ApiJob
         {
             var error = e.Errors[0];
             var problem = ProblemDocument.Build(error.Code, ProblemDocument.StatusOf(error.Code), error.Text, oas, null);
-            store.WriteResults(job.Id, problem.ToJsonString());
+            store.WriteResults(job.Id, JsonText.Of(problem));
             return new ApiJobOutcome(false, error.Text,
                 XmlFormatter.Document(ExceptionReportWriter.Build(e.Errors, WpsVersion.V200, config.DefaultLanguage), config.Encoding),
                 subscriber.FailedUri, problem, "failed");

@@ -57,7 +57,7 @@ public static class RawResults
         switch (value)
         {
             case JsonObject box when box.ContainsKey("bbox"):
-                return (JsonResponse.ContentType, Encoding.UTF8.GetBytes(box.ToJsonString()));
+                return (JsonResponse.ContentType, JsonText.Bytes(box));
             case JsonObject qualified when qualified["value"] is { } data:
                 var format = qualified["format"] as JsonObject;
                 var mediaType = Text(format?["mediaType"]) ?? "text/plain";
@@ -65,13 +65,13 @@ public static class RawResults
                     return string.Equals(Text(format?["encoding"]), "base64", StringComparison.OrdinalIgnoreCase)
                         ? (mediaType, Convert.FromBase64String(s))
                         : ($"{mediaType}; charset=utf-8", Encoding.UTF8.GetBytes(s));
-                return (mediaType, Encoding.UTF8.GetBytes(data.ToJsonString()));
+                return (mediaType, JsonText.Bytes(data));
             case JsonValue literal:
                 return ("text/plain; charset=utf-8", Encoding.UTF8.GetBytes(literal.GetValueKind() == JsonValueKind.String
                     ? literal.GetValue<string>()
-                    : literal.ToJsonString()));
+                    : JsonText.Of(literal)));
             default:
-                return (JsonResponse.ContentType, Encoding.UTF8.GetBytes(value?.ToJsonString() ?? "null"));
+                return (JsonResponse.ContentType, value is null ? "null"u8.ToArray() : JsonText.Bytes(value));
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
+using Zoo.Core.OgcApi.Responses;
 
 namespace Zoo.Core.OgcApi.Execution;
 
@@ -22,7 +22,7 @@ public sealed class SubscriberNotifier(TimeSpan timeout, TextWriter log) : IDisp
     {
         if (uri is null)
             return;
-        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var body = JsonText.Bytes(payload);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             try

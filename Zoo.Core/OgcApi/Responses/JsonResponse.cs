@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Zoo.Core.Cgi;
 
@@ -11,7 +10,7 @@ public static class JsonResponse
 
     public static CgiResponse Build(ApiContext context, int status, JsonNode body,
         IEnumerable<KeyValuePair<string, string>>? headers = null, string contentType = ContentType) =>
-        Bytes(context, status, Encoding.UTF8.GetBytes(body.ToJsonString() + "\n"), contentType, headers);
+        Bytes(context, status, [.. JsonText.Bytes(body), (byte)'\n'], contentType, headers);
 
     /// <summary>Any body: HEAD gets the headers alone.</summary>
     public static CgiResponse Bytes(ApiContext context, int status, byte[] body, string? contentType,
