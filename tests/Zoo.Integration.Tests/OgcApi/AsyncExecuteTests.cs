@@ -6,7 +6,8 @@ namespace Zoo.Integration.Tests.OgcApi;
 /// <summary>
 /// Asynchronous execution (spec/ogcapi.md §3.6 execution mode, §3.7 async, §3.8 statusInfo, §3.9 results; test plan
 /// §7.2 items 10–12): the 201 answer, the job's status until it succeeds, its results; a job still running has no
-/// results yet; a failed job's results are its exception; an async-only process makes a job without Prefer.
+/// results yet; a failed job's results are its exception; an async-only process makes a job without Prefer, a
+/// sync-only one (HelloPy made so in this copy) answers at once despite it.
 /// The jobs are started once; the tests read what was recorded.
 /// </summary>
 [TestFixture]
@@ -22,6 +23,15 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     private ApiResponse _pausedAccepted = null!;
     private ApiResponse _pausedResults = null!;
     private ApiResponse _pausedStatus = null!;
+
+    /// <summary>HelloPy made synchronous only: a .zcfg that supports neither status nor storage.</summary>
+    protected override void Prepare(ServiceDirectory services)
+    {
+        var zcfg = Path.Combine(services.Path, "HelloPy.zcfg");
+        File.WriteAllText(zcfg, File.ReadAllText(zcfg)
+            .Replace("storeSupported = true", "storeSupported = false", StringComparison.Ordinal)
+            .Replace("statusSupported = true", "statusSupported = false", StringComparison.Ordinal));
+    }
 
     [OneTimeSetUp]
     public void RunAJobAndAPausedOne()
@@ -189,5 +199,30 @@ public sealed class AsyncExecuteTests : OgcApiFixture
         var results = Api.Get($"/jobs/{id}/results");
 
         Assert.That((results.StatusCode, results.Member("type")), Is.EqualTo((400, "InvalidParameterValue")), results.ToString);
+    }
+
+    [Test]
+    public void A_sync_only_process_asked_respond_async_answers_at_once()
+    {
+        var answer = Api.Post("/processes/HelloPy/execution", Execute(new JsonObject { ["a"] = "x" }, ByValue("Result")), prefer: "respond-async");
+
+        Assert.That((answer.StatusCode, answer.MediaType), Is.EqualTo((200, "application/json")), answer.ToString);
+    }
+
+    [Test]
+    public void A_sync_only_process_asked_respond_async_applies_no_preference()
+    {
+        var answer = Api.Post("/processes/HelloPy/execution", Execute(new JsonObject { ["a"] = "x" }, ByValue("Result")), prefer: "respond-async");
+
+        Assert.That(answer.Header("Preference-Applied"), Is.Null, answer.ToString);
+    }
+
+    [Test]
+    public void A_sync_only_process_offers_sync_execute_only()
+    {
+        var description = Api.Get("/processes/HelloPy");
+
+        Assert.That((description.Object["jobControlOptions"] as JsonArray ?? []).Select(ApiJson.Text), Is.EqualTo(new[] { "sync-execute" }),
+            description.ToString);
     }
 }

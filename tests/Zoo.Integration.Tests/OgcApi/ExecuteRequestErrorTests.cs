@@ -82,6 +82,12 @@ public sealed class ExecuteRequestErrorTests : OgcApiFixture
     }
 
     [TestCaseSource(nameof(Expected))]
+    public void Refused_request_answers_json(string request, int status, string? type)
+    {
+        Assert.That(_answers[request].MediaType, Is.EqualTo("application/json"), _answers[request].ToString);
+    }
+
+    [TestCaseSource(nameof(Expected))]
     public void Refused_request_answers_a_valid_exception(string request, int status, string? type)
     {
         Assert.That(_problems[request], Is.Null, _answers[request].ToString);
