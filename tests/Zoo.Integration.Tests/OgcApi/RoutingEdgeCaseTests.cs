@@ -56,6 +56,15 @@ public sealed class RoutingEdgeCaseTests : OgcApiFixture
     }
 
     [Test]
+    public void Path_info_reaches_the_execution_too()
+    {
+        var answer = Api.In(ApiForm.PathInfo).Post("/processes/echo/execution",
+            Execute(new JsonObject { ["a"] = "through PATH_INFO" }, ByValue("a")));
+
+        Assert.That(ApiJson.Text(answer.Object["a"]), Is.EqualTo("through PATH_INFO"), answer.ToString);
+    }
+
+    [Test]
     public void Head_answers_the_headers_of_get_without_a_body()
     {
         var answer = Api.Head("/processes");
