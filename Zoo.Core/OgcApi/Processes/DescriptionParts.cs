@@ -13,13 +13,17 @@ internal static class DescriptionParts
 {
     private static readonly string[] LinkKeys = ["title", "role", "href"];
 
-    public static void Add(JsonObject target, string? title, string? description,
-        IReadOnlyList<KeyValuePair<string, string>> metadata, IReadOnlyList<KeyValuePair<string, string>> additionalParameters)
+    public static void AddText(JsonObject target, string? title, string? description)
     {
         if (title is not null)
             target["title"] = title;
         if (description is not null)
             target["description"] = description;
+    }
+
+    public static void AddMetadata(JsonObject target,
+        IReadOnlyList<KeyValuePair<string, string>> metadata, IReadOnlyList<KeyValuePair<string, string>> additionalParameters)
+    {
         if (Metadata(metadata) is { } links)
             target["metadata"] = links;
         if (AdditionalParameters(additionalParameters) is { } parameters)

@@ -54,7 +54,8 @@ internal static class IoDocuments
     private static JsonObject Input(IoDescription input)
     {
         var json = new JsonObject();
-        DescriptionParts.Add(json, input.Title, input.Abstract, input.Metadata, input.AdditionalParameters);
+        DescriptionParts.AddText(json, input.Title, input.Abstract);
+        DescriptionParts.AddMetadata(json, input.Metadata, input.AdditionalParameters);
         if (Integer(input.MinOccurs) is { } min && min != 1)
             json["minOccurs"] = min;
         if (input.Keys["maxOccurs"]?.Trim() is { } max)
@@ -71,7 +72,8 @@ internal static class IoDocuments
     private static JsonObject Output(IoDescription output)
     {
         var json = new JsonObject();
-        DescriptionParts.Add(json, output.Title, output.Abstract, output.Metadata, output.AdditionalParameters);
+        DescriptionParts.AddText(json, output.Title, output.Abstract);
+        DescriptionParts.AddMetadata(json, output.Metadata, output.AdditionalParameters);
         AddSchema(json, output, isInput: false);
         return json;
     }

@@ -18,13 +18,13 @@ public static class ProcessDocument
     public static JsonObject Summary(ProcessDescription process, string id, JsonArray links)
     {
         var json = new JsonObject { ["id"] = id };
-        DescriptionParts.Add(json, process.Title, process.Abstract, [], []);
+        DescriptionParts.AddText(json, process.Title, process.Abstract);
         json["mutable"] = process.Keys["mutable"] is { } mutable && !mutable.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
         json["version"] = ProcessAttributes.Version20(process);
         if (process.Keys["keywords"] is { } keywords && MainConfig.SplitList(keywords) is { Count: > 0 } list)
             json["keywords"] = new JsonArray([.. list.Select(k => (JsonNode)k)]);
         // Metadata after the version, as ZOO orders the members.
-        DescriptionParts.Add(json, null, null, process.Metadata, process.AdditionalParameters);
+        DescriptionParts.AddMetadata(json, process.Metadata, process.AdditionalParameters);
         json["jobControlOptions"] = Words(ProcessAttributes.JobControlOptions(process));
         json["outputTransmission"] = Words(ProcessAttributes.OutputTransmission(process));
         json["links"] = links;

@@ -12,14 +12,11 @@ public static class ProcessLinks
     public const string ExecuteRel = "http://www.opengis.net/def/rel/ogc/1.0/execute";
 
     public static JsonArray Summary(ApiContext context, string id) =>
-        [Link(Rel(context, "processes/{processID}", "self"), "Process Description", context.Href("processes", id))];
+        new(Link(Rel(context, "processes/{processID}", "self"), "Process Description", context.Href("processes", id)));
 
-    public static JsonArray Description(ApiContext context, string id) =>
-    [
+    public static JsonArray Description(ApiContext context, string id) => new(
         Link("self", "Process Description", context.Href("processes", id)),
-        Link(Rel(context, "processes/{processID}/execution", ExecuteRel), "Execute End Point",
-            context.Href("processes", id, "execution")),
-    ];
+        Link(Rel(context, "processes/{processID}/execution", ExecuteRel), "Execute End Point", context.Href("processes", id, "execution")));
 
     private static string Rel(ApiContext context, string section, string fallback) =>
         context.Oas.Document[section]["rel"] is { Length: > 0 } rel ? rel : fallback;

@@ -404,4 +404,40 @@ public class ProcessDocumentTests
 
         Assert.That(input.Select(p => p.Key), Is.EquivalentTo(new[] { "title", "schema" }));
     }
+
+    [Test]
+    public void An_input_carries_its_metadata_and_additional_parameters()
+    {
+        const string zcfg = """
+            [S]
+             <DataInputs>
+              [numbers]
+               Title = Numbers
+               Abstract = One value per occurrence.
+               minOccurs = 1
+               <MetaData>
+                title = Numbers input
+                href = https://example.org/zookernel/processes/Calculate#numbers
+                role = https://example.org/zookernel/roles/documentation
+               </MetaData>
+               <AdditionalParameters>
+                role = https://example.org/zookernel/roles/input-hints
+                unitsAccepted = meter,kilometer
+               </AdditionalParameters>
+               <LiteralData>
+                dataType = double
+                <Default />
+               </LiteralData>
+             </DataInputs>
+            """;
+
+        JsonAssert.AreEqual("""
+            {"title":"Numbers","description":"One value per occurrence.",
+             "metadata":[{"title":"Numbers input","role":"https://example.org/zookernel/roles/documentation",
+                          "href":"https://example.org/zookernel/processes/Calculate#numbers"}],
+             "additionalParameters":{"role":"https://example.org/zookernel/roles/input-hints",
+                                     "parameters":[{"name":"unitsAccepted","value":["meter","kilometer"]}]},
+             "schema":{"type":"number","format":"double"}}
+            """, Describe(zcfg)["inputs"]!["numbers"]);
+    }
 }
