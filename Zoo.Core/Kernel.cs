@@ -24,6 +24,11 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         {
             config = LoadConfig(cgi);
         }
+        catch (WpsException e) when (cgi.QueryString.StartsWith('/') || cgi.Variable("PATH_INFO") is { Length: > 1 })
+        {
+            return ApiKernel.Problem(new MainConfig(IniDocument.Parse("", MainConfig.FileName), MainConfig.FileName), null,
+                new ApiException("InternalError", 500, e.Errors[0].Text));
+        }
         catch (WpsException e)
         {
             return Report(e, WpsVersion.V100, DefaultLanguage, "utf-8", []);
