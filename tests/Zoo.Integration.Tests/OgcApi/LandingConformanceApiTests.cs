@@ -68,7 +68,7 @@ public sealed class LandingConformanceApiTests : OgcApiFixture
     [Test]
     public void Every_landing_page_href_is_absolute_and_under_the_root_url()
     {
-        var hrefs = ApiJson.AllHrefs(_landing.Object).ToList();
+        var hrefs = ApiJson.AllLinkHrefs(_landing.Object).ToList();
 
         Assert.That(hrefs, Is.Not.Empty.And.All.StartsWith(RootUrl + "/"), _landing.ToString);
     }

@@ -146,7 +146,7 @@ public sealed class ServicesNamespaceTests : OgcApiFixture
     public void Every_href_is_under_the_namespaced_root(string target)
     {
         var answer = Alice.Get(target);
-        var hrefs = ApiJson.AllHrefs(answer.Json).ToList();
+        var hrefs = ApiJson.AllLinkHrefs(answer.Json).ToList();
 
         Assert.That(hrefs, Is.Not.Empty.And.All.StartsWith(NamespacedRoot + "/"), answer.ToString);
     }

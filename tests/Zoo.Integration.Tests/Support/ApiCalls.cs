@@ -149,11 +149,16 @@ public static class ApiJson
 
     public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Every <c>href</c> anywhere in a document.</summary>
-    public static IEnumerable<string> AllHrefs(JsonNode? node) => node switch
+    /// <summary>
+    /// The href of every link the API wrote: the members of each <c>links</c> array anywhere in a document (the
+    /// metadata hrefs a .zcfg gives are the service author's, not the API's).
+    /// </summary>
+    public static IEnumerable<string> AllLinkHrefs(JsonNode? node) => node switch
     {
-        JsonObject o => o.SelectMany(p => p.Key == "href" && Text(p.Value) is { } href ? [href] : AllHrefs(p.Value)),
-        JsonArray a => a.SelectMany(AllHrefs),
+        JsonObject o => o.SelectMany(p => p.Key == "links" && p.Value is JsonArray links
+            ? links.OfType<JsonObject>().Select(l => Text(l["href"]) ?? "")
+            : AllLinkHrefs(p.Value)),
+        JsonArray a => a.SelectMany(AllLinkHrefs),
         _ => [],
     };
 
