@@ -55,6 +55,9 @@ public sealed class ExecuteRequestErrorTests : OgcApiFixture
         new TestCaseData("service fails without a code", 500, "NoApplicableCode"),
     ];
 
+    /// <summary>The refusals whose code the spec names.</summary>
+    public static IEnumerable<TestCaseData> ExpectedTypes() => Expected().Where(c => c.Arguments[2] is not null);
+
     private Dictionary<string, ApiResponse> _answers = null!;
     private Dictionary<string, string?> _problems = null!;
 
@@ -73,11 +76,9 @@ public sealed class ExecuteRequestErrorTests : OgcApiFixture
         Assert.That(_answers[request].StatusCode, Is.EqualTo(status), _answers[request].ToString);
     }
 
-    [TestCaseSource(nameof(Expected))]
+    [TestCaseSource(nameof(ExpectedTypes))]
     public void Refused_request_has_the_exception_type_of_its_code(string request, int status, string? type)
     {
-        Assume.That(type, Is.Not.Null, "the spec names no code for this refusal");
-
         Assert.That(_answers[request].Member("type"), Is.EqualTo(type), _answers[request].ToString);
     }
 
