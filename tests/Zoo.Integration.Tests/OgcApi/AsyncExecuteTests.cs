@@ -23,6 +23,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     private ApiResponse _pausedAccepted = null!;
     private ApiResponse _pausedResults = null!;
     private ApiResponse _pausedStatus = null!;
+    private IReadOnlyDictionary<string, string?> _problems = null!;
 
     /// <summary>HelloPy made synchronous only: a .zcfg that supports neither status nor storage.</summary>
     protected override void Prepare(ServiceDirectory services)
@@ -47,6 +48,8 @@ public sealed class AsyncExecuteTests : OgcApiFixture
         _firstStatus = Api.Get(_accepted.Header("Location")![RootUrl.Length..]);
         _finalStatus = WaitForStatus(_id, "successful", "failed", "dismissed");
         _results = Api.Get($"/jobs/{_id}/results");
+        _problems = Validate(("accepted", "statusInfo", _accepted), ("first", "statusInfo", _firstStatus),
+            ("final", "statusInfo", _finalStatus), ("results", "results", _results), ("notReady", "exception", _pausedResults));
     }
 
     [Test]
@@ -64,7 +67,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     [Test]
     public void Respond_async_answer_is_a_valid_statusInfo()
     {
-        JsonSchemaValidator.AssertValid("statusInfo", _accepted);
+        Assert.That(_problems["accepted"], Is.Null, _accepted.ToString);
     }
 
     [Test]
@@ -77,7 +80,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     public void The_location_answers_a_valid_statusInfo_of_the_job()
     {
         Assert.That((_firstStatus.StatusCode, _firstStatus.Member("jobID")), Is.EqualTo((200, _id)), _firstStatus.ToString);
-        JsonSchemaValidator.AssertValid("statusInfo", _firstStatus);
+        Assert.That(_problems["first"], Is.Null, _firstStatus.ToString);
     }
 
     [Test]
@@ -89,7 +92,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     [Test]
     public void The_final_status_is_a_valid_statusInfo()
     {
-        JsonSchemaValidator.AssertValid("statusInfo", _finalStatus);
+        Assert.That(_problems["final"], Is.Null, _finalStatus.ToString);
     }
 
     [Test]
@@ -117,7 +120,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     public void Results_of_the_job_answer_200_with_a_valid_results_document()
     {
         Assert.That((_results.StatusCode, _results.MediaType), Is.EqualTo((200, "application/json")), _results.ToString);
-        JsonSchemaValidator.AssertValid("results", _results);
+        Assert.That(_problems["results"], Is.Null, _results.ToString);
     }
 
     [Test]
@@ -136,7 +139,7 @@ public sealed class AsyncExecuteTests : OgcApiFixture
     [Test]
     public void Results_of_a_running_job_answer_a_valid_exception()
     {
-        JsonSchemaValidator.AssertValid("exception", _pausedResults);
+        Assert.That(_problems["notReady"], Is.Null, _pausedResults.ToString);
     }
 
     [Test]

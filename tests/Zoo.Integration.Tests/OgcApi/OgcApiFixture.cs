@@ -53,6 +53,23 @@ public abstract class OgcApiFixture
     /// <summary>Removes a key from the copy's oas.cfg when it is there.</summary>
     protected void RemoveOas(string section, string key) => OasFile.Remove(Services, section, key);
 
+    /// <summary>
+    /// Validates named documents against their schemas, one validator run per schema (a run costs about a second).
+    /// </summary>
+    /// <returns>for each name, null when its document is valid, else what the validator said.</returns>
+    protected static IReadOnlyDictionary<string, string?> Validate(params (string Name, string Schema, ApiResponse Answer)[] documents)
+    {
+        var problems = new Dictionary<string, string?>();
+        foreach (var group in documents.GroupBy(d => d.Schema))
+        {
+            var list = group.ToList();
+            var found = JsonSchemaValidator.ProblemsOfEach(group.Key, list.Select(d => d.Answer.Body).ToList());
+            for (var i = 0; i < list.Count; i++)
+                problems[list[i].Name] = found[i];
+        }
+        return problems;
+    }
+
     /// <summary>The job a 201 answer names: its Location is <c>&lt;rootUrl&gt;/jobs/&lt;id&gt;</c>.</summary>
     protected static string JobIdOf(ApiResponse accepted)
     {
