@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # build.sh - publish both CGIs as Native AOT binaries and assemble dist/cgi-bin.
 #
-# Usage: bash build.sh [--force]
+# Usage: bash build.sh [--force] [--install-into DIR]
+#   --install-into DIR   then put both CGIs into an existing ZOO cgi-bin (scripts/install-into.sh: keeps main.cfg
+#                        and the services, the old zoo_loader.cgi as zoo_loader.cgi.orig, checks the install,
+#                        prints how to roll back)
 #
 # Result (what an operator deploys, and what serve.sh, bench/ and the integration tests run):
 #   dist/cgi-bin/zoo_loader.cgi   ZooKernel.Cgi, published as the native `zoo_loader`
@@ -22,7 +25,15 @@ cd "$ROOT"
 
 DIST="$ROOT/dist/cgi-bin"
 FORCE="${ZOO_BUILD_FORCE:-0}"
-[[ "${1:-}" == "--force" ]] && FORCE=1
+INSTALL_INTO=""
+while (($#)); do
+  case "$1" in
+    --force) FORCE=1 ;;
+    --install-into) [[ $# -ge 2 ]] || { echo "[build] ERROR: --install-into needs a directory" >&2; exit 2; }; INSTALL_INTO="$2"; shift ;;
+    *) echo "[build] ERROR: unknown argument: $1 (usage: build.sh [--force] [--install-into DIR])" >&2; exit 2 ;;
+  esac
+  shift
+done
 
 # project dir : published binary name : name in dist
 CGIS=(
@@ -149,3 +160,7 @@ for entry in "${CGIS[@]}"; do
   printf '  %-16s %6.2f MiB (%s bytes)\n' "$name" \
     "$(awk -v b="$(stat -c %s "$DIST/$name")" 'BEGIN { print b / 1048576 }')" "$(stat -c %s "$DIST/$name")"
 done
+
+if [[ -n "$INSTALL_INTO" ]]; then
+  bash "$ROOT/scripts/install-into.sh" "$DIST" "$INSTALL_INTO"
+fi

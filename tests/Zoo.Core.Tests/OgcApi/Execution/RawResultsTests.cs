@@ -1,21 +1,15 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Zoo.Core.Cgi;
-using Zoo.Core.Configuration;
 using Zoo.Core.OgcApi;
-using Zoo.Core.OgcApi.Configuration;
 using Zoo.Core.OgcApi.Execution;
-using Zoo.Core.OgcApi.Routing;
-using Zoo.Core.Processes;
+using Zoo.Core.Tests.OgcApi.Processes;
 
 namespace Zoo.Core.Tests.OgcApi.Execution;
 
 public class RawResultsTests
 {
-    private static readonly ApiContext Context = new(new ApiRequest("GET", false, "/jobs/x/results", ["jobs", "x", "results"], ConfigValues.Empty),
-        new MainConfig(IniDocument.Parse("[main]\n", "main.cfg"), "/tmp/main.cfg"),
-        OasConfig.From(IniDocument.Parse("", "oas.cfg"), null),
-        new CgiRequest(new Dictionary<string, string>(), RequestBody.Empty), TextWriter.Null, RunnerCatalog.Empty);
+    private static readonly ApiContext Context = ApiContexts.For(Path.GetTempPath(), "/jobs/x/results");
 
     private static CgiResponse Raw(string results) => RawResults.Build(Context, (JsonObject)JsonNode.Parse(results)!);
 
