@@ -23,11 +23,14 @@ die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
 # the .trx summary below); GDAL's tools for the HPC input sizing tests; MapServer 8's mapserv, which
 # serve.sh serves for the publication tests; xsltproc for the callback's Execute rewrite tests; OTB's
 # applications and development files, from which build.sh makes otb-describe (with g++) for the --otb2zcfg
-# tests; gcc for the test C services.
+# tests; gcc for the test C services; Apache, which serve.sh --apache serves with in the WebServers tests
+# (installed here rather than by serve.sh in the middle of a test); the real clients of tests/clients:
+# OWSLib (Debian's python3-owslib, for Debian's python3) and curl.
 . "$ROOT/scripts/packages.sh"
 ensure_packages xmllint:libxml2-utils /usr/bin/python3:python3 gdalinfo:gdal-bin \
   /usr/lib/cgi-bin/mapserv:cgi-mapserver xsltproc:xsltproc otbcli:otb-bin \
-  /usr/include/OTB-8.1/otbWrapperApplication.h:libotb-dev gcc:gcc g++:g++ || die "cannot install the test tools"
+  /usr/include/OTB-8.1/otbWrapperApplication.h:libotb-dev gcc:gcc g++:g++ /usr/sbin/apache2:apache2 \
+  /usr/lib/python3/dist-packages/owslib/__init__.py:python3-owslib curl:curl || die "cannot install the test tools"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

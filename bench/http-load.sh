@@ -3,7 +3,7 @@
 #
 # Usage: bash bench/http-load.sh [REQUESTS]     (requests per case and concurrency, default 500; needs bash build.sh)
 # Environment: ZOO_DIST (default dist/cgi-bin), PORT (default 18089), CLIENTS (default "1 10 50"),
-#              JOBS (asynchronous jobs started at once, default 200), SERVER (nginx, or apache once serve.sh has it)
+#              JOBS (asynchronous jobs started at once, default 200), SERVER (nginx, or apache: serve.sh --apache)
 #
 # 1. GetCapabilities, DescribeProcess and a synchronous Execute of HelloPy at 1, 10 and 50 concurrent clients
 #    (ApacheBench, `ab`, keep-alive off as a CGI server sees it): requests per second, p50/p95/p99 and failures.
@@ -28,6 +28,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 ensure_packages ab:apache2-utils curl:curl || die "cannot install ApacheBench and curl"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-http-load.XXXXXX")"
+chmod 0755 "$WORK"   # as root, Apache runs the CGIs as www-data, which must get into the copy
 SERVE_ARGS=(--background)
 [[ "${SERVER:-nginx}" == apache ]] && SERVE_ARGS+=(--apache)
 stop() { PORT="$PORT" ZOO_DIST="$WORK/cgi" bash "$ROOT/serve.sh" --stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }

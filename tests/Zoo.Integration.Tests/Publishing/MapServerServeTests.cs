@@ -7,14 +7,15 @@ using Zoo.Integration.Tests.Support;
 namespace Zoo.Integration.Tests.Publishing;
 
 /// <summary>
-/// serve.sh serves MapServer 8 (Debian's cgi-mapserver) as /cgi-bin/mapserv through the same nginx + fcgiwrap as
-/// the kernel, with a MapServer configuration file that admits the mapfiles directly in the served copy's
-/// [main] dataPath, and no other. The mapfiles are written by hand here, in the form the kernel writes them
+/// serve.sh serves MapServer 8 (Debian's cgi-mapserver) as /cgi-bin/mapserv through the same web server as the
+/// kernel (nginx + fcgiwrap, or Apache + mod_cgid), with a MapServer configuration file that admits the mapfiles
+/// directly in the served copy's [main] dataPath, and no other. The mapfiles are written by hand here, in the form the kernel writes them
 /// (one per output, [ms_web_metadata] of main.cfg copied into WEB METADATA); MapServer answers a refused
 /// mapfile with an HTML error page and HTTP 200, so the tests look at the answer's body.
 /// </summary>
-[TestFixture]
-public sealed class MapServerServeTests
+[TestFixture("nginx")]
+[TestFixture("apache")]
+public sealed class MapServerServeTests(string server)
 {
     private const string GetMap =
         "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=Result&CRS=EPSG:4326&BBOX=0,0,10,20&WIDTH=200&HEIGHT=100&FORMAT=image/png";
@@ -48,7 +49,7 @@ public sealed class MapServerServeTests
         WriteRasterMap(newlineTrick, "raster", _dataPath);
 
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        _server = ServeScript.Start(_dist.Path);
+        _server = ServeScript.Start(_dist.Path, Enum.Parse<WebServer>(server, ignoreCase: true));
     }
 
     [OneTimeTearDown]
