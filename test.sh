@@ -30,7 +30,9 @@ die() { printf '[test] ERROR: %s\n' "$*" >&2; exit 1; }
 ensure_packages xmllint:libxml2-utils /usr/bin/python3:python3 gdalinfo:gdal-bin \
   /usr/lib/cgi-bin/mapserv:cgi-mapserver xsltproc:xsltproc otbcli:otb-bin \
   /usr/include/OTB-8.1/otbWrapperApplication.h:libotb-dev gcc:gcc g++:g++ /usr/sbin/apache2:apache2 \
-  /usr/lib/python3/dist-packages/owslib/__init__.py:python3-owslib curl:curl || die "cannot install the test tools"
+  /usr/lib/python3/dist-packages/owslib/__init__.py:python3-owslib curl:curl \
+  /usr/lib/python3/dist-packages/jsonschema/__init__.py:python3-jsonschema \
+  /usr/lib/python3/dist-packages/yaml/__init__.py:python3-yaml || die "cannot install the test tools"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 

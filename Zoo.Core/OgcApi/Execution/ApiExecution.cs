@@ -25,7 +25,7 @@ public static class ApiExecution
         var entry = ServiceRegistry.For(context.Config).Find(identifier) ?? throw ApiException.NoSuchProcess(identifier);
         var process = context.Runners.Present(ServiceFiles.Read(entry, headerOnly: false));
         var body = JsonExecuteReader.Read(context.Cgi.Body, identifier, process, context.Config.Limits);
-        var options = ProcessAttributes.JobControlOptionsWithMode(process).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var options = ProcessAttributes.ApiJobControlOptions(process).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var canSync = options.Contains("sync-execute");
         var canAsync = options.Contains("async-execute");
         var prefer = context.Cgi.Variable("HTTP_PREFER") ?? "";

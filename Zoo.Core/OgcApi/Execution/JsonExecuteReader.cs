@@ -88,6 +88,10 @@ public static class JsonExecuteReader
     private static InputValue Input(string name, JsonElement value, IoDescription? declared)
     {
         var kind = declared?.Data?.Kind;
+        var isBox = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("bbox", out _);
+        // A bounding box is only ever a box, and only a box input takes one.
+        if (kind is not null && isBox != (kind == DataKind.BoundingBox))
+            throw ApiException.InvalidParameter($"Wrong type used for input {name}");
         switch (value.ValueKind)
         {
             case JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:

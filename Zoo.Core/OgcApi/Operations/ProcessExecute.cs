@@ -43,10 +43,12 @@ public static class ProcessExecute
         store.Create(job.Id, job.Osid);
         store.WriteLenv(job.Id, Wps.Operations.Execute.JobLenv(execution.Call, job.Id, isAsync: true));
         store.WriteApiRequest(job.Id, execution.Response == ResponseKind.Raw ? "raw" : "document");
+        // The job as the client first sees it, accepted: taken before its worker can start running it.
+        var accepted = JobStatus.Document(context, job.Id);
         AsyncExecution.Launch(wps, store, job.Id);
         var headers = new List<KeyValuePair<string, string>> { new("Location", context.Href("jobs", job.Id)) };
         if (execution.AsyncPreferred)
             headers.Add(new("Preference-Applied", "respond-async"));
-        return JsonResponse.Build(context, 201, JobStatus.Document(context, job.Id), headers);
+        return JsonResponse.Build(context, 201, accepted, headers);
     }
 }

@@ -25,7 +25,7 @@ public static class ProcessDocument
             json["keywords"] = new JsonArray([.. list.Select(k => (JsonNode)k)]);
         // Metadata after the version, as ZOO orders the members.
         DescriptionParts.AddMetadata(json, process.Metadata, process.AdditionalParameters);
-        json["jobControlOptions"] = Words(ProcessAttributes.JobControlOptionsWithMode(process));
+        json["jobControlOptions"] = Words(ProcessAttributes.ApiJobControlOptions(process));
         json["outputTransmission"] = Words(ProcessAttributes.OutputTransmission(process));
         json["links"] = links;
         return json;

@@ -19,6 +19,8 @@ public static class JsonResponse
         var lines = new List<KeyValuePair<string, string>>();
         if (contentType is not null)
             lines.Add(new("Content-Type", contentType));
+        // The length of what a GET would carry, for HEAD too.
+        lines.Add(new("Content-Length", body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         lines.AddRange(context.Config.ExtraHeaders);
         if (headers is not null)
             lines.AddRange(headers);

@@ -25,6 +25,17 @@ public static class ProcessAttributes
             ? $"{mode.ToLowerInvariant()}-execute dismiss"
             : JobControlOptions(process);
 
+    /// <summary>
+    /// The OGC API's jobControlOptions: as DescribeProcess offers them, except that a .zcfg which neither stores nor
+    /// reports status (storeSupported=false, statusSupported=false) can only run synchronously.
+    /// </summary>
+    public static string ApiJobControlOptions(ProcessDescription process) =>
+        StoreSupported(process).Equals("false", StringComparison.OrdinalIgnoreCase)
+        && StatusSupported(process).Equals("false", StringComparison.OrdinalIgnoreCase)
+        && process.Keys["jobControlOptions"] is null
+            ? "sync-execute"
+            : JobControlOptionsWithMode(process);
+
     public static string OutputTransmission(ProcessDescription process) =>
         process.Keys.Get("outputTransmission", "value reference");
 

@@ -138,6 +138,14 @@ public class JsonExecuteReaderTests
         Assert.That(Refusal("""{"inputs":{"c":{"bbox":[1,2,3,4,5]}}}""").Status, Is.EqualTo(400));
 
     [Test]
+    public void A_bounding_box_for_a_literal_input_is_refused() =>
+        Assert.That(Refusal("""{"inputs":{"a":{"bbox":[1,2,3,4]}}}""").Detail, Is.EqualTo("Wrong type used for input a"));
+
+    [Test]
+    public void A_string_for_a_bounding_box_input_is_refused() =>
+        Assert.That(Refusal("""{"inputs":{"c":"1,2,3,4"}}""").Detail, Is.EqualTo("Wrong type used for input c"));
+
+    [Test]
     public void An_object_for_a_literal_input_is_refused() =>
         Assert.That(Refusal("""{"inputs":{"a":{"x":1}}}""").Detail, Is.EqualTo("Wrong type used for input a"));
 
