@@ -18,6 +18,10 @@ public static class InstallReader
         if (ReadText(path, access, findings, "the kernel answers every request with an error") is not { } text)
             return null;
 
+        if (access is ProcessAccessRights && access.UserName == "root")
+            findings.Notice(new Place(path, 0),
+                "checked as root, whom no file permission stops: add --user with the web server's user (www-data, apache...) to check what it may do");
+
         var lines = new IniSourceMap();
         var config = new MainConfig(IniDocument.Parse(text, path, lines), path);
         foreach (var error in lines.Errors)
@@ -29,9 +33,12 @@ public static class InstallReader
         foreach (var problem in limitProblems)
             findings.Error(context.InMain(problem.Section, problem.Key), problem.Detail + ": the kernel answers every request with an error");
         if (limitProblems.Count > 0)
-            config = new MainConfig(IniDocument.Parse(Without(text, limitProblems.Select(p => lines.LineOf(p.Section, p.Key!))), path, new IniSourceMap()), path);
-
-        return context with { Config = config, Runners = runners(config), Services = ReadServices(context with { Config = config }, findings) };
+        {
+            // The other checks go on with the defaults in their place; the map keeps every line where it was.
+            var kept = Without(text, limitProblems.Select(p => lines.LineOf(p.Section, p.Key!)));
+            context = context with { Config = new MainConfig(IniDocument.Parse(kept, path, new IniSourceMap()), path) };
+        }
+        return context with { Runners = runners(context.Config), Services = ReadServices(context, findings) };
     }
 
     private static string? ReadText(string path, AccessRights access, FindingList findings, string consequence)

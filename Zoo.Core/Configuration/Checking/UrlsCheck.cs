@@ -38,7 +38,7 @@ public sealed class UrlsCheck : IConfigCheck
         // On Unix, .NET reads "/temp/" as a file URI: for main.cfg it is a path on this server.
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.IsFile && text.StartsWith('/')))
         {
-            if (Uri.TryCreate(text, UriKind.Relative, out _))
+            if (!text.Contains(':', StringComparison.Ordinal) && Uri.TryCreate(text, UriKind.Relative, out _))
                 findings.Warning(place, $"{text} {relative}");
             else
                 findings.Error(place, $"{text} is not a URL");
