@@ -13,6 +13,9 @@ internal sealed class SectionKeys
     /// <summary>Every key read, as the reader names it.</summary>
     public IReadOnlyCollection<string> Names => _keys;
 
+    /// <summary>Every prefix read whole (<c>sbatch_options_</c>).</summary>
+    public IReadOnlyList<string> Prefixes => _prefixes;
+
     public void Read(string key) => _keys.Add(key);
 
     public void ReadPrefix(string prefix)

@@ -6,7 +6,8 @@ namespace Zoo.Hpc.Settings.Checking;
 /// <summary>
 /// The keys of the HPC sections against those the readers look for (<see cref="SectionKeys"/>, so the list is theirs):
 /// <c>remote_persitent_data_path</c>, the spelling of ZOO's documentation, is read and said to be; a key within two
-/// edits of a known one is most likely that key misspelt, and ignored; any other is ignored too.
+/// edits of a known one (or starting within two edits of a prefix read whole, <c>sbatch_options_</c>) is most likely
+/// that key misspelt, and ignored; any other is ignored too.
 /// </summary>
 internal static class HpcKeysCheck
 {
@@ -46,6 +47,9 @@ internal static class HpcKeysCheck
                     var candidates = keys.Names.Where(name => !string.Equals(name, HpcSettings.MisspelledPersistentDataPath, StringComparison.OrdinalIgnoreCase));
                     if (EditDistance.Nearest(key, candidates, MisspellingDistance) is { } likely)
                         findings.Warning(place, $"is not a key of this section, most likely {likely} misspelt: it is ignored");
+                    else if (keys.Prefixes.FirstOrDefault(prefix => key.Length > prefix.Length
+                                 && EditDistance.Between(key[..prefix.Length], prefix) <= MisspellingDistance) is { } prefix)
+                        findings.Warning(place, $"is not a key of this section, most likely {prefix}<option> misspelt: it is ignored");
                     else
                         findings.Notice(place, "is not a key of this section: it is ignored");
                 }

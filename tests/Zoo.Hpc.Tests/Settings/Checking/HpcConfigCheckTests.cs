@@ -73,6 +73,18 @@ public class HpcConfigCheckTests
     }
 
     [Test]
+    public void A_misspelt_sbatch_option_prefix_is_a_warning()
+    {
+        using var install = new HpcInstall();
+        install.Replace("sbatch_options_partition=debug", "sbatch_option_partition=debug");
+
+        Assert.That(install.Lines(), Is.EqualTo(new[]
+        {
+            $"{install.MainCfg}:23: warning: [hpc-config-1] sbatch_option_partition: is not a key of this section, most likely sbatch_options_<option> misspelt: it is ignored",
+        }));
+    }
+
+    [Test]
     public void A_key_like_no_known_one_is_a_notice()
     {
         using var install = new HpcInstall();
