@@ -121,6 +121,7 @@ public sealed record HpcSettings(
         var jobScript = new JobScriptFiles(Local("jobscript_header"), Local("jobscript_body"), Local("jobscript_footer"));
         var options = ReadSbatchOptions(section);
         var commandTimeout = Seconds(section, "ssh_command_timeout", config.Limits.SshCommandTimeout);
+        // Read before the section may be given up, so that --check-config knows every key of an incomplete section too.
         var substr = section.Optional("sbatch_substr");
         var billing = section.Optional("billing_nb_cpu") ?? "1";
         var commandOpt = section.Optional("remote_command_opt");
@@ -152,7 +153,7 @@ public sealed record HpcSettings(
 
     private static SshCredentials? ReadCredentials(SectionReader section)
     {
-        // ZOO's rule: a password, when set, is used and the key ignored.
+        // ZOO's rule: a password, when set, is used and the key ignored (both read: both are known keys).
         var password = section.Optional("ssh_password");
         var key = section.Optional("ssh_key");
         if (password is not null)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Zoo.Core.Configuration.Checking;
@@ -36,7 +37,8 @@ public static class FindingWriter
 
     public static void WriteJson(Stream output, IReadOnlyList<Finding> findings)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        // Read by scripts and people, never embedded in HTML: quotes and markup are left as they are.
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartArray();
         foreach (var (severity, place, message) in findings)
         {

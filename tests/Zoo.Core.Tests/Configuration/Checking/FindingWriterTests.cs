@@ -72,6 +72,16 @@ public class FindingWriterTests
     }
 
     [Test]
+    public void Quotes_and_markup_stay_readable_in_json()
+    {
+        using var output = new MemoryStream();
+
+        FindingWriter.WriteJson(output, [new Finding(Severity.Notice, new Place("f", 1), "the server's <b>")]);
+
+        Assert.That(Encoding.UTF8.GetString(output.ToArray()), Does.Contain("\"message\": \"the server's <b>\""));
+    }
+
+    [Test]
     public void No_finding_is_an_empty_json_array()
     {
         using var output = new MemoryStream();
