@@ -29,11 +29,31 @@ public sealed class IniDocument
     public static IniDocument Read(string path) => Parse(TextFiles.Read(path), path);
 
     /// <exception cref="ConfigurationException">a line that is neither a section, a key=value, a comment nor blank.</exception>
-    public static IniDocument Parse(string text, string source)
+    public static IniDocument Parse(string text, string source) => Parse(text, source, null);
+
+    /// <param name="map">
+    /// when given, records where each section and key is written, and each refused line instead of throwing: the
+    /// document is then what the other lines say.
+    /// </param>
+    /// <exception cref="ConfigurationException">without a map: a line that is neither a section, a key=value, a comment nor blank.</exception>
+    public static IniDocument Parse(string text, string source, IniSourceMap? map)
     {
         var lines = text.Split('\n');
+        var section = "";
         for (var i = 0; i < lines.Length; i++)
-            lines[i] = CheckedLine(lines[i].TrimEnd('\r'), source, i + 1);
+        {
+            try
+            {
+                lines[i] = CheckedLine(lines[i].TrimEnd('\r'), source, i + 1);
+            }
+            catch (ConfigurationException e) when (map is not null)
+            {
+                map.AddError(e);
+                lines[i] = "";
+            }
+            if (map is not null)
+                section = Record(map, lines[i], i + 1, section);
+        }
 
         var parser = new IniDataParser(new IniParserConfiguration
         {
@@ -55,8 +75,27 @@ public sealed class IniDocument
         }
         catch (ParsingException e)
         {
-            throw new ConfigurationException($"{source} line {e.LineNumber}: {FirstLine(e.Message)}");
+            var error = new ConfigurationException($"{source} line {e.LineNumber}: {FirstLine(e.Message)}", (int)e.LineNumber);
+            if (map is null)
+                throw error;
+            map.AddError(error);
+            return new IniDocument([]);
         }
+    }
+
+    /// <returns>the section the lines that follow belong to.</returns>
+    private static string Record(IniSourceMap map, string checkedLine, int number, string section)
+    {
+        if (checkedLine.Length == 0)
+            return section;
+        if (checkedLine[0] == '[')
+        {
+            var name = checkedLine[1..^1].Trim();
+            map.AddSection(name, number);
+            return name;
+        }
+        map.AddKey(section, checkedLine[..checkedLine.IndexOf('=')].Trim(), number);
+        return section;
     }
 
     // Comments become blank lines so that line numbers in errors stay those of the file.
@@ -68,14 +107,14 @@ public sealed class IniDocument
         if (trimmed[0] == '[')
         {
             if (trimmed[^1] != ']')
-                throw new ConfigurationException($"{source} line {number}: a section header must end with ']': {trimmed}");
+                throw new ConfigurationException($"{source} line {number}: a section header must end with ']': {trimmed}", number);
             return trimmed;
         }
         var equals = trimmed.IndexOf('=');
         if (equals < 0)
-            throw new ConfigurationException($"{source} line {number}: expected key=value, found \"{trimmed}\"");
+            throw new ConfigurationException($"{source} line {number}: expected key=value, found \"{trimmed}\"", number);
         if (equals == 0)
-            throw new ConfigurationException($"{source} line {number}: a value without a key: \"{trimmed}\"");
+            throw new ConfigurationException($"{source} line {number}: a value without a key: \"{trimmed}\"", number);
         return trimmed;
     }
 

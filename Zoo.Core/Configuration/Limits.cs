@@ -89,51 +89,69 @@ public sealed record Limits(
     public static long BytesOf(double megabytes) => (long)Math.Min(megabytes * MiB, long.MaxValue / 2.0);
 
     /// <exception cref="ConfigurationException">a key that is set but is not a positive number.</exception>
-    public static Limits From(MainConfig config)
+    public static Limits From(MainConfig config) => From(config, null);
+
+    /// <param name="problems">
+    /// when given, each key that is set but is not a valid number is added here and its default used, instead of thrown:
+    /// <c>--check-config</c> reports them all.
+    /// </param>
+    /// <exception cref="ConfigurationException">without a list: a key that is set but is not a positive number.</exception>
+    public static Limits From(MainConfig config, ICollection<ConfigProblem>? problems)
     {
-        var main = config.Main;
+        var reader = new Reader(config, problems);
         var defaults = Defaults;
-        var python = config.Document["python"];
-        var serviceTimeout = TimeSpan.FromSeconds(Whole(config, python, "timeout", (long)defaults.ServiceTimeout.TotalSeconds, 1, 86_400 * 30));
+        var serviceTimeout = TimeSpan.FromSeconds(reader.Whole("python", "timeout", (long)defaults.ServiceTimeout.TotalSeconds, 1, 86_400 * 30));
         return new Limits(
-            Whole(config, main, "maxRequestBytes", defaults.MaxRequestBytes, 1),
-            (int)Whole(config, main, "maxQueryBytes", defaults.MaxQueryBytes, 1, int.MaxValue),
-            (int)Whole(config, main, "maxXmlDepth", defaults.MaxXmlDepth, 1, 100_000),
-            (int)Whole(config, main, "maxXmlTokenBytes", defaults.MaxXmlTokenBytes, 1024, int.MaxValue),
-            (int)Whole(config, main, "maxIdentifiers", defaults.MaxIdentifiers, 1, int.MaxValue),
-            (int)Whole(config, main, "maxInputs", defaults.MaxInputs, 1, int.MaxValue),
-            (int)Whole(config, main, "maxOutputs", defaults.MaxOutputs, 1, int.MaxValue),
-            Real(config, main, "maximumMegabytes", defaults.MaximumMegabytes),
-            TimeSpan.FromSeconds(Real(config, main, "fetchTimeout", defaults.FetchTimeout.TotalSeconds)),
-            Whole(config, main, "fetchMaxBytes", defaults.FetchMaxBytes, 1),
-            (int)Whole(config, main, "fetchMaxRedirects", defaults.FetchMaxRedirects, 0, 100),
+            reader.Whole("main", "maxRequestBytes", defaults.MaxRequestBytes, 1),
+            (int)reader.Whole("main", "maxQueryBytes", defaults.MaxQueryBytes, 1, int.MaxValue),
+            (int)reader.Whole("main", "maxXmlDepth", defaults.MaxXmlDepth, 1, 100_000),
+            (int)reader.Whole("main", "maxXmlTokenBytes", defaults.MaxXmlTokenBytes, 1024, int.MaxValue),
+            (int)reader.Whole("main", "maxIdentifiers", defaults.MaxIdentifiers, 1, int.MaxValue),
+            (int)reader.Whole("main", "maxInputs", defaults.MaxInputs, 1, int.MaxValue),
+            (int)reader.Whole("main", "maxOutputs", defaults.MaxOutputs, 1, int.MaxValue),
+            reader.Real("main", "maximumMegabytes", defaults.MaximumMegabytes),
+            TimeSpan.FromSeconds(reader.Real("main", "fetchTimeout", defaults.FetchTimeout.TotalSeconds)),
+            reader.Whole("main", "fetchMaxBytes", defaults.FetchMaxBytes, 1),
+            (int)reader.Whole("main", "fetchMaxRedirects", defaults.FetchMaxRedirects, 0, 100),
             serviceTimeout,
             defaults.SshConnectTimeout,
             defaults.SshCommandTimeout,
-            TimeSpan.FromSeconds(Whole(config, config.Document["otb"], "timeout", (long)serviceTimeout.TotalSeconds, 1, 86_400 * 30)),
-            TimeSpan.FromSeconds(Real(config, config.Document["callback"], "timeout", defaults.CallbackTimeout.TotalSeconds, 3600)),
-            Whole(config, main, "maxJsonBytes", defaults.MaxJsonBytes, 1));
+            TimeSpan.FromSeconds(reader.Whole("otb", "timeout", (long)serviceTimeout.TotalSeconds, 1, 86_400 * 30)),
+            TimeSpan.FromSeconds(reader.Real("callback", "timeout", defaults.CallbackTimeout.TotalSeconds, 3600)),
+            reader.Whole("main", "maxJsonBytes", defaults.MaxJsonBytes, 1));
     }
 
-    private static long Whole(MainConfig config, ConfigValues section, string key, long fallback, long minimum, long maximum = long.MaxValue)
+    /// <summary>Reads one limit after the other; a bad one is thrown, or collected when there is a list to collect into.</summary>
+    private sealed class Reader(MainConfig config, ICollection<ConfigProblem>? problems)
     {
-        if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
+        public long Whole(string section, string key, long fallback, long minimum, long maximum = long.MaxValue)
+        {
+            if (config.Document[section][key] is not { } text || string.IsNullOrWhiteSpace(text))
+                return fallback;
+            if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+                return value;
+            Invalid(section, key, text, $"a whole number from {minimum.ToString(CultureInfo.InvariantCulture)}");
             return fallback;
-        return long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
-            ? value
-            : throw Invalid(config, key, text, $"a whole number from {minimum.ToString(CultureInfo.InvariantCulture)}");
-    }
+        }
 
-    private static double Real(MainConfig config, ConfigValues section, string key, double fallback, double maximum = double.MaxValue)
-    {
-        if (section[key] is not { } text || string.IsNullOrWhiteSpace(text))
+        public double Real(string section, string key, double fallback, double maximum = double.MaxValue)
+        {
+            if (config.Document[section][key] is not { } text || string.IsNullOrWhiteSpace(text))
+                return fallback;
+            if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= maximum
+                && double.IsFinite(value))
+                return value;
+            Invalid(section, key, text,
+                maximum == double.MaxValue ? "a positive number" : $"a positive number up to {maximum.ToString(CultureInfo.InvariantCulture)}");
             return fallback;
-        return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= maximum
-               && double.IsFinite(value)
-            ? value
-            : throw Invalid(config, key, text, maximum == double.MaxValue ? "a positive number" : $"a positive number up to {maximum.ToString(CultureInfo.InvariantCulture)}");
-    }
+        }
 
-    private static ConfigurationException Invalid(MainConfig config, string key, string text, string expected) =>
-        new($"{config.FilePath}: {key} must be {expected}, found \"{text}\"");
+        private void Invalid(string section, string key, string text, string expected)
+        {
+            var problem = $"{key} must be {expected}, found \"{text}\"";
+            if (problems is null)
+                throw new ConfigurationException($"{config.FilePath}: {problem}");
+            problems.Add(new ConfigProblem($"[{section}] {problem}", section, key));
+        }
+    }
 }

@@ -4,7 +4,8 @@ namespace Zoo.Core.Files;
 
 /// <summary>
 /// The few POSIX calls .NET does not offer and the kernel needs to touch a shared directory safely:
-/// <c>open</c> with <c>O_NOFOLLOW</c>, <c>O_EXCL</c> and <c>O_NONBLOCK</c>, and the file type from <c>fstat</c>.
+/// <c>open</c> with <c>O_NOFOLLOW</c>, <c>O_EXCL</c> and <c>O_NONBLOCK</c>, and the file type from <c>fstat</c>; and, for
+/// <c>--check-config</c>, <c>faccessat</c> and a file's owner from <c>stat</c>.
 /// Flag values and the <c>struct stat</c> layout are those of Linux on x86-64 and AArch64, the two
 /// platforms the kernel is published for.
 /// </summary>
@@ -37,6 +38,36 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "fstat", SetLastError = true)]
     private static partial int FileStatus(int descriptor, [Out] byte[] buffer);
+
+    public const int MayRead = 4;
+    public const int MayWrite = 2;
+    public const int MaySearch = 1;
+
+    private const int CurrentDirectory = -100;
+    private const int EffectiveIds = 0x200;
+
+    [LibraryImport("libc", EntryPoint = "faccessat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int AccessAt(int directory, string path, int mode, int flags);
+
+    [LibraryImport("libc", EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int PathStatus(string path, [Out] byte[] buffer);
+
+    /// <summary>
+    /// Whether this process may read, write or search the path (<see cref="MayRead"/>... combined), as the kernel would
+    /// find when it tries: its effective user and groups, ACLs and read-only mounts included.
+    /// </summary>
+    public static bool Allows(string path, int mode) => AccessAt(CurrentDirectory, path, mode, EffectiveIds) == 0;
+
+    /// <summary>The permission bits, owner and group of the path (a link followed), or null when it cannot be looked at.</summary>
+    public static (uint Mode, uint Owner, uint Group)? Ownership(string path)
+    {
+        var buffer = new byte[StatBufferBytes];
+        if (PathStatus(path, buffer) != 0)
+            return null;
+        // st_uid and st_gid follow st_mode on x86-64; on AArch64 st_nlink comes between.
+        var owner = ModeOffset + (RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? 8 : 4);
+        return (BitConverter.ToUInt32(buffer, ModeOffset), BitConverter.ToUInt32(buffer, owner), BitConverter.ToUInt32(buffer, owner + 4));
+    }
 
     /// <summary>True when the descriptor is a regular file (not a FIFO, device, socket or directory).</summary>
     public static bool IsRegularFile(int descriptor)

@@ -10,6 +10,9 @@ public sealed class RunnerCatalog(IReadOnlyDictionary<string, IProcessRunner> ru
 {
     public static RunnerCatalog Empty { get; } = new(new Dictionary<string, IProcessRunner>());
 
+    /// <summary>The serviceTypes a runner takes, as registered (<c>--check-config</c> reports any other).</summary>
+    public IEnumerable<string> ServiceTypes => runners.Keys;
+
     public IProcessRunner? Find(string? serviceType) =>
         serviceType is not null
         && runners.FirstOrDefault(r => r.Key.Equals(serviceType, StringComparison.OrdinalIgnoreCase)).Value is { } runner

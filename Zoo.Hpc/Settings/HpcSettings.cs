@@ -31,6 +31,7 @@ public sealed record HpcSettings(
     // ZOO's documentation and docker/hpgc/main.cfg spell the key this way; ZOO's code does not read it,
     // so configurations written from the docs silently lost the shared-input rule. We read both.
     internal const string MisspelledPersistentDataPath = "remote_persitent_data_path";
+    internal const string PersistentDataPath = "remote_persistent_data_path";
 
     private const string SbatchOptionPrefix = "sbatch_options_";
     private const int DefaultSshPort = 22;
@@ -40,22 +41,37 @@ public sealed record HpcSettings(
     /// </exception>
     public static HpcSettings Load(MainConfig config, string? confId = null)
     {
-        var id = string.IsNullOrEmpty(confId) ? DefaultConfId : confId;
-        var problems = new List<string>();
-        if (!config.Document.HasSection(id))
-            throw Failure(config, [$"[{id}] section is missing (the service's confId names it; {DefaultConfId} when the .zcfg has none)"]);
+        var inspection = Inspect(config, confId);
+        return inspection.Settings ?? throw Failure(config, inspection.Problems);
+    }
 
-        var selection = new SectionReader(id, config.Document[id], problems);
+    /// <summary>
+    /// Reads as <see cref="Load"/> does, without throwing: the settings when they are complete, each configuration
+    /// section that is, every problem, and the keys read in each section (<c>--check-config</c> reports the others).
+    /// </summary>
+    internal static HpcInspection Inspect(MainConfig config, string? confId = null)
+    {
+        var id = string.IsNullOrEmpty(confId) ? DefaultConfId : confId;
+        var problems = new List<ConfigProblem>();
+        var keys = new Dictionary<string, SectionKeys>(StringComparer.OrdinalIgnoreCase);
+        if (!config.Document.HasSection(id))
+        {
+            problems.Add(new ConfigProblem(
+                $"[{id}] section is missing (the service's confId names it; {DefaultConfId} when the .zcfg has none)", id, null));
+            return new HpcInspection(id, null, [], problems, keys);
+        }
+
+        var selection = Reader(config, id, problems, keys);
         var thresholds = new PreviewThresholds(
             selection.RequiredInteger("preview_max_pixels", "the largest raster input (in pixels) the preview configuration takes"),
             selection.RequiredInteger("preview_max_features", "the largest vector input (in features) the preview configuration takes"));
         var previewName = selection.Required("preview_conf", "the name of the section used when every input is small");
         var fullresName = selection.Required("fullres_conf", "the name of the section used when an input exceeds its threshold");
 
-        var preview = previewName is null ? null : ReadConfiguration(config, previewName, "preview_conf", id, problems);
+        var preview = previewName is null ? null : ReadConfiguration(config, previewName, "preview_conf", id, problems, keys);
         var fullres = fullresName is null ? null
             : string.Equals(fullresName, previewName, StringComparison.OrdinalIgnoreCase) ? preview
-            : ReadConfiguration(config, fullresName, "fullres_conf", id, problems);
+            : ReadConfiguration(config, fullresName, "fullres_conf", id, problems, keys);
 
         var completion = new CompletionSettings(
             selection.Optional("wait_socket_dir"),
@@ -63,20 +79,29 @@ public sealed record HpcSettings(
             selection.OptionalBoolean("remote_cleanup", false));
         var containerCommand = ReadContainerCommand(selection);
 
-        if (problems.Count > 0 || preview is null || fullres is null)
-            throw Failure(config, problems);
-        return new HpcSettings(id, thresholds, preview, fullres, completion, containerCommand);
+        var configurations = new[] { preview, fullres }.OfType<ClusterConfiguration>().Distinct().ToList();
+        var settings = problems.Count > 0 || preview is null || fullres is null
+            ? null
+            : new HpcSettings(id, thresholds, preview, fullres, completion, containerCommand);
+        return new HpcInspection(id, settings, configurations, problems, keys);
+    }
+
+    private static SectionReader Reader(MainConfig config, string name, List<ConfigProblem> problems, Dictionary<string, SectionKeys> keys)
+    {
+        if (!keys.TryGetValue(name, out var known))
+            keys[name] = known = new SectionKeys();
+        return new SectionReader(name, config.Document[name], problems, known);
     }
 
     private static ClusterConfiguration? ReadConfiguration(
-        MainConfig config, string name, string namedBy, string confId, List<string> problems)
+        MainConfig config, string name, string namedBy, string confId, List<ConfigProblem> problems, Dictionary<string, SectionKeys> keys)
     {
         if (!config.Document.HasSection(name))
         {
-            problems.Add($"[{name}] section is missing ([{confId}] {namedBy} names it)");
+            problems.Add(new ConfigProblem($"[{name}] section is missing ([{confId}] {namedBy} names it)", confId, namedBy));
             return null;
         }
-        var section = new SectionReader(name, config.Document[name], problems);
+        var section = Reader(config, name, problems, keys);
         var before = problems.Count;
 
         var host = section.Required("ssh_host", "the host name of the cluster's SSH server");
@@ -86,7 +111,9 @@ public sealed record HpcSettings(
         var hostKey = ReadHostKey(section);
         var connectTimeout = Seconds(section, "ssh_connect_timeout", config.Limits.SshConnectTimeout);
         var dataPath = section.Required("remote_data_path", "the remote directory for inputs and outputs");
-        var persistentPath = section.Optional("remote_persistent_data_path") ?? section.Optional(MisspelledPersistentDataPath);
+        // Both spellings are read, so that both are known keys; the right one wins.
+        var persistentPath = section.Optional(PersistentDataPath);
+        var misspelledPersistentPath = section.Optional(MisspelledPersistentDataPath);
         var workPath = section.Required("remote_work_path", "the remote directory for job scripts and logs");
         // A relative path is relative to main.cfg, so a deployed cgi-bin carries its own job script parts.
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(config.FilePath))!;
@@ -94,6 +121,10 @@ public sealed record HpcSettings(
         var jobScript = new JobScriptFiles(Local("jobscript_header"), Local("jobscript_body"), Local("jobscript_footer"));
         var options = ReadSbatchOptions(section);
         var commandTimeout = Seconds(section, "ssh_command_timeout", config.Limits.SshCommandTimeout);
+        // Read before the section may be given up, so that --check-config knows every key of an incomplete section too.
+        var substr = section.Optional("sbatch_substr");
+        var billing = section.Optional("billing_nb_cpu") ?? "1";
+        var commandOpt = section.Optional("remote_command_opt");
 
         if (problems.Count > before)
             return null;
@@ -101,13 +132,13 @@ public sealed record HpcSettings(
             name,
             new SshSettings(host!, port, user!, credentials!, hostKey, connectTimeout),
             dataPath!,
-            persistentPath,
+            persistentPath ?? misspelledPersistentPath,
             workPath!,
             jobScript,
             options,
-            section.Optional("sbatch_substr"),
-            section.Optional("billing_nb_cpu") ?? "1",
-            section.Optional("remote_command_opt"),
+            substr,
+            billing,
+            commandOpt,
             commandTimeout);
     }
 
@@ -122,10 +153,12 @@ public sealed record HpcSettings(
 
     private static SshCredentials? ReadCredentials(SectionReader section)
     {
-        // ZOO's rule: a password, when set, is used and the key ignored.
-        if (section.Optional("ssh_password") is { } password)
+        // ZOO's rule: a password, when set, is used and the key ignored (both read: both are known keys).
+        var password = section.Optional("ssh_password");
+        var key = section.Optional("ssh_key");
+        if (password is not null)
             return new PasswordCredentials(password);
-        if (section.Optional("ssh_key") is { } key)
+        if (key is not null)
             return KeyFileCredentials.FromSshKey(key);
         section.Problem("ssh_key", "is missing: set ssh_key (the public or private key file) or ssh_password to authenticate");
         return null;
@@ -147,10 +180,8 @@ public sealed record HpcSettings(
     private static List<SbatchOption> ReadSbatchOptions(SectionReader section)
     {
         var options = new List<SbatchOption>();
-        foreach (var (key, value) in section.Values)
+        foreach (var (key, value) in section.WithPrefix(SbatchOptionPrefix))
         {
-            if (!key.StartsWith(SbatchOptionPrefix, StringComparison.OrdinalIgnoreCase))
-                continue;
             var name = key[SbatchOptionPrefix.Length..];
             if (name.Length == 0)
                 section.Problem(key, "names no sbatch option (expected sbatch_options_<option>)");
@@ -163,6 +194,6 @@ public sealed record HpcSettings(
     private static TimeSpan Seconds(SectionReader section, string key, TimeSpan fallback) =>
         TimeSpan.FromSeconds(section.OptionalInteger(key, (int)fallback.TotalSeconds, 1, 86_400));
 
-    private static ConfigurationException Failure(MainConfig config, IReadOnlyList<string> problems) =>
-        new($"{config.FilePath}: the HPC configuration is incomplete:\n  " + string.Join("\n  ", problems));
+    private static ConfigurationException Failure(MainConfig config, IReadOnlyList<ConfigProblem> problems) =>
+        new($"{config.FilePath}: the HPC configuration is incomplete:\n  " + string.Join("\n  ", problems.Select(p => p.Text)));
 }

@@ -6,24 +6,34 @@ namespace Zoo.Hpc.Settings;
 /// <summary>
 /// Reads the keys of one main.cfg section and collects every problem instead of stopping at the
 /// first, so that an operator fixes a broken HPC configuration in one pass rather than one key per try.
+/// Every key it is asked for is noted in <paramref name="keys"/>, the section's known keys.
 /// </summary>
-internal sealed class SectionReader(string section, ConfigValues values, List<string> problems)
+internal sealed class SectionReader(string section, ConfigValues values, List<ConfigProblem> problems, SectionKeys keys)
 {
     public string Section => section;
 
-    public ConfigValues Values => values;
+    /// <summary>The value of every key starting with the prefix, in file order; all such keys are known.</summary>
+    public IEnumerable<KeyValuePair<string, string>> WithPrefix(string prefix)
+    {
+        keys.ReadPrefix(prefix);
+        return values.Where(pair => pair.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The key's value, or null (and a problem) when it is absent or empty.</summary>
     public string? Required(string key, string purpose)
     {
         if (Optional(key) is { } value)
             return value;
-        problems.Add($"[{section}] {key} is missing: {purpose}");
+        Problem(key, $"is missing: {purpose}");
         return null;
     }
 
     /// <summary>The key's value; null when absent or empty, since ZOO treats both alike.</summary>
-    public string? Optional(string key) => values[key] is { Length: > 0 } value ? value : null;
+    public string? Optional(string key)
+    {
+        keys.Read(key);
+        return values[key] is { Length: > 0 } value ? value : null;
+    }
 
     /// <summary>A required integer; ZOO's atoi reads garbage as 0, which would silently change the choice.</summary>
     public long RequiredInteger(string key, string purpose)
@@ -32,7 +42,7 @@ internal sealed class SectionReader(string section, ConfigValues values, List<st
             return 0;
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             return number;
-        problems.Add($"[{section}] {key} must be a non-negative integer, found \"{text}\"");
+        Problem(key, $"must be a non-negative integer, found \"{text}\"");
         return 0;
     }
 
@@ -43,7 +53,7 @@ internal sealed class SectionReader(string section, ConfigValues values, List<st
             return fallback;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
             return number;
-        problems.Add($"[{section}] {key} must be an integer from {min} to {max}, found \"{text}\"");
+        Problem(key, $"must be an integer from {min} to {max}, found \"{text}\"");
         return fallback;
     }
 
@@ -59,10 +69,10 @@ internal sealed class SectionReader(string section, ConfigValues values, List<st
             case "false" or "no" or "0" or "off":
                 return false;
             default:
-                problems.Add($"[{section}] {key} must be true or false, found \"{text}\"");
+                Problem(key, $"must be true or false, found \"{text}\"");
                 return fallback;
         }
     }
 
-    public void Problem(string key, string message) => problems.Add($"[{section}] {key} {message}");
+    public void Problem(string key, string message) => problems.Add(new ConfigProblem($"[{section}] {key} {message}", section, key));
 }

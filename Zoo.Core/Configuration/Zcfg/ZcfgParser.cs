@@ -93,7 +93,7 @@ public static class ZcfgParser
                 }
             }
             if (name is null)
-                throw new ConfigurationException($"error: line {_lineNumber}: no service name: the file is empty");
+                throw new ConfigurationException($"error: line {_lineNumber}: no service name: the file is empty", _lineNumber);
             return Process();
 
             ProcessDescription Process() =>
@@ -235,9 +235,9 @@ public static class ZcfgParser
 
         private ConfigurationException Unexpected(Line line) => Error(line, $"unexpected \"{Span(line).TrimEnd()}\"");
 
-        private static ConfigurationException Error(Line line, string message) => new($"error: line {line.Number}: {message}");
+        private static ConfigurationException Error(Line line, string message) => new($"error: line {line.Number}: {message}", line.Number);
 
-        private ConfigurationException EndOfFile(string message) => new($"error: line {_lineNumber}: {message}");
+        private ConfigurationException EndOfFile(string message) => new($"error: line {_lineNumber}: {message}", _lineNumber);
 
         private KeyValuePair<string, string> KeyValue(Line line)
         {

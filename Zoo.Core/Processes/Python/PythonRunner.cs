@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Zoo.Core.Configuration;
+using Zoo.Core.Configuration.Zcfg;
 
 namespace Zoo.Core.Processes.Python;
 
@@ -89,24 +90,28 @@ public sealed class PythonRunner(PythonSettings settings, TextWriter log) : IPro
         return buffer.ToArray();
     }
 
-    /// <summary>Where the module is looked for: the service's directory, [env] PYTHONPATH, servicePath, libPath.</summary>
-    private static IEnumerable<string> SearchPath(ServiceRun run)
+    private static IEnumerable<string> SearchPath(ServiceRun run) =>
+        SearchPath(run.Entry.Directory, run.Conf["env"]?.Text("PYTHONPATH"), run.Conf["main"]?.Text("servicePath"), run.Conf["main"]?.Text("libPath"));
+
+    /// <summary>Where a service's module is looked for: its directory, [env] PYTHONPATH, servicePath, libPath.</summary>
+    internal static IEnumerable<string> SearchPath(string serviceDirectory, string? pythonPath, string? servicePath, string? libPath)
     {
-        var main = run.Conf["main"];
-        var env = run.Conf["env"];
-        var directories = new List<string> { run.Entry.Directory };
-        if (env?.Text("PYTHONPATH") is { Length: > 0 } pythonPath)
+        var directories = new List<string> { serviceDirectory };
+        if (pythonPath is { Length: > 0 })
             directories.AddRange(pythonPath.Split(':', StringSplitOptions.RemoveEmptyEntries));
-        if (main?.Text("servicePath") is { Length: > 0 } servicePath)
+        if (servicePath is { Length: > 0 })
             directories.Add(servicePath);
-        if (main?.Text("libPath") is { Length: > 0 } libPath)
+        if (libPath is { Length: > 0 })
             directories.Add(libPath);
         return directories.Distinct(StringComparer.Ordinal);
     }
 
-    private static string ModuleName(ServiceRun run)
+    private static string ModuleName(ServiceRun run) => ModuleName(run.Process);
+
+    /// <summary>The module a service is in: its serviceProvider (<c>.py</c> dropped), else its name.</summary>
+    internal static string ModuleName(ProcessDescription process)
     {
-        var provider = run.Process.ServiceProvider ?? run.Process.Name;
+        var provider = process.ServiceProvider ?? process.Name;
         return provider.EndsWith(".py", StringComparison.Ordinal) ? provider[..^3] : provider;
     }
 

@@ -470,6 +470,14 @@ public class ZcfgParserTests
     }
 
     [Test]
+    public void The_refused_line_is_also_given_apart_from_the_message()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ZcfgParser.Parse("[S]\n Title = t\n\n what\n"))!;
+
+        Assert.That(error.Line, Is.EqualTo(4));
+    }
+
+    [Test]
     public void A_second_data_block_is_an_error_naming_the_input_and_line()
     {
         const string text = """
