@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Zoo.Core.Cgi;
 using Zoo.Core.Configuration;
@@ -27,16 +26,21 @@ public static class JobApi
 
     public static JsonNode Body(CgiResponse response) => JsonNode.Parse(response.Body)!;
 
-    /// <summary>Fails unless the document is valid against the named OGC API - Processes 1.0 schema (validate-json.sh).</summary>
-    public static void AssertValid(string schema, JsonNode document)
+    /// <summary>
+    /// Fails unless every document is valid against the named OGC API - Processes 1.0 schema (validate-json.sh, given
+    /// them all at once: loading the schemas is most of its time).
+    /// </summary>
+    public static void AssertValid(string schema, params JsonNode[] documents)
     {
         var schemas = Environment.GetEnvironmentVariable("ZOO_SCHEMAS") is { Length: > 0 } copy
             ? copy
             : Path.Combine(RepositoryRoot.Find(), "..", "shared", "schemas");
-        var script = Path.GetFullPath(Path.Combine(schemas, "validate-json.sh"));
-        var outcome = ExternalTool.Run("bash", [script, schema, "-"], "python3-jsonschema",
-            Encoding.UTF8.GetBytes(document.ToJsonString()));
-        Assert.That(outcome.ExitCode, Is.Zero, () => $"not a valid {schema}: {outcome.StandardError}{outcome.StandardOutput}\n{document}");
+        using var directory = new TempDirectory();
+        var files = documents.Select((document, i) => directory.Write($"document{i}.json", document.ToJsonString())).ToList();
+        var outcome = ExternalTool.Run("bash", [Path.GetFullPath(Path.Combine(schemas, "validate-json.sh")), schema, .. files],
+            "python3-jsonschema");
+        Assert.That(outcome.ExitCode, Is.Zero, () => $"not a valid {schema}: {outcome.StandardError}{outcome.StandardOutput}\n"
+                                                     + string.Join('\n', documents.Select(d => d.ToJsonString())));
     }
 
     public static void AssertJsonEqual(JsonNode actual, string expected) =>

@@ -194,7 +194,6 @@ public class JobStatusTests
         _files.Running(ids[2], JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:02Z"), progress: "10|half");
         _files.Sid(ids[3], DateTime.UtcNow);
 
-        foreach (var id in ids)
-            JobApi.AssertValid("statusInfo", JobStatus.Document(JobApi.Context(_tmp.Path, "/jobs/" + id), id));
+        JobApi.AssertValid("statusInfo", ids.Select(id => (JsonNode)JobStatus.Document(JobApi.Context(_tmp.Path, "/jobs/" + id), id)).ToArray());
     }
 }
