@@ -13,12 +13,12 @@ public static class JobCatalog
     private const int JobIdLength = 36;
 
     /// <summary>The jobs, newest first (then by id, for jobs made in the same second).</summary>
-    public static List<ApiJob> All(JobStore store)
+    public static List<JobView> All(JobStore store)
     {
-        var jobs = new List<ApiJob>();
+        var jobs = new List<JobView>();
         foreach (var (id, written) in Sids(store.TmpPath))
         {
-            if (ApiJobReader.Read(store, id, written) is { } job)
+            if (JobViewReader.Read(store, id, written) is { } job)
                 jobs.Add(job);
         }
         jobs.Sort((a, b) => b.Created.CompareTo(a.Created) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Id, b.Id));

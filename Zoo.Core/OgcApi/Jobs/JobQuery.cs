@@ -50,7 +50,7 @@ public sealed record JobQuery(
     }
 
     /// <param name="now">the time a job that has not ended is measured to.</param>
-    public bool Matches(ApiJob job, DateTime now)
+    public bool Matches(JobView job, DateTime now)
     {
         if (ProcessIds is not null && (job.ProcessId is null || !ProcessIds.Contains(job.ProcessId)))
             return false;

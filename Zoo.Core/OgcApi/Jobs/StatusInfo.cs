@@ -13,7 +13,7 @@ public static class StatusInfo
     public const string ResultsSection = "/jobs/{jobID}/results";
     public const string DefaultResultsRel = "http://www.opengis.net/def/rel/ogc/1.0/results";
 
-    public static JsonObject Build(ApiContext context, ApiJob job)
+    public static JsonObject Build(ApiContext context, JobView job)
     {
         var document = new JsonObject();
         if (job.Progress is { } progress)
@@ -39,7 +39,7 @@ public static class StatusInfo
     /// <summary>RFC 3339 in UTC, to the second.</summary>
     public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static JsonArray Links(ApiContext context, ApiJob job)
+    private static JsonArray Links(ApiContext context, JobView job)
     {
         var status = context.Href("jobs", job.Id);
         var links = new JsonArray(Link("Status location", "self", status), Link("Status location", "monitor", status));

@@ -22,7 +22,7 @@ public static class JobList
 
     /// <param name="jobs">every job, in the list's order.</param>
     /// <param name="now">the time a job that has not ended is measured to.</param>
-    public static JsonObject Document(ApiContext context, JobQuery query, IReadOnlyList<ApiJob> jobs, DateTime now)
+    public static JsonObject Document(ApiContext context, JobQuery query, IReadOnlyList<JobView> jobs, DateTime now)
     {
         var matched = jobs.Where(job => query.Matches(job, now)).ToList();
         var page = new JsonArray();

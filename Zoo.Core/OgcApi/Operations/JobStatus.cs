@@ -17,7 +17,7 @@ public static class JobStatus
     {
         // A malformed id never names a file.
         if (!JobId.IsWellFormed(id) || context.Config.TmpPath is not { Length: > 0 } tmpPath
-            || ApiJobReader.Read(new JobStore(tmpPath), id) is not { } job)
+            || JobViewReader.Read(new JobStore(tmpPath), id) is not { } job)
             throw ApiException.NoSuchJob(id);
         return StatusInfo.Build(context, job);
     }

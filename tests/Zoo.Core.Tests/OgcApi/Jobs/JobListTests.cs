@@ -14,13 +14,13 @@ public class JobListTests
     private const string Buffer = "10000000-0000-4000-8000-000000000004";    // Buffer, succeeded, 09:05:00 for 30 s
 
     private TempDirectory _tmp = null!;
-    private JobFiles _files = null!;
+    private JobFileWriter _files = null!;
 
     [SetUp]
     public void SetUp()
     {
         _tmp = new TempDirectory();
-        _files = new JobFiles(_tmp.Path);
+        _files = new JobFileWriter(_tmp.Path);
     }
 
     [TearDown]
@@ -28,11 +28,11 @@ public class JobListTests
 
     private void WriteFourJobs()
     {
-        _files.Ended(Old, JobFiles.Utc("2025-05-02T09:00:00Z"), JobFiles.Utc("2025-05-02T09:00:10Z"), succeeded: true);
-        _files.Ended(Failed, JobFiles.Utc("2025-05-02T09:05:00Z"), JobFiles.Utc("2025-05-02T09:06:40Z"), succeeded: false,
+        _files.Ended(Old, JobFileWriter.Utc("2025-05-02T09:00:00Z"), JobFileWriter.Utc("2025-05-02T09:00:10Z"), succeeded: true);
+        _files.Ended(Failed, JobFileWriter.Utc("2025-05-02T09:05:00Z"), JobFileWriter.Utc("2025-05-02T09:06:40Z"), succeeded: false,
             identifier: "BandMath", asked: "hpc.BandMath", message: "sbatch refused the job");
-        _files.Running(Running, JobFiles.Utc("2025-05-02T09:10:00Z"), JobFiles.Utc("2025-05-02T09:10:01Z"));
-        _files.Ended(Buffer, JobFiles.Utc("2025-05-02T09:05:00Z"), JobFiles.Utc("2025-05-02T09:05:30Z"), succeeded: true,
+        _files.Running(Running, JobFileWriter.Utc("2025-05-02T09:10:00Z"), JobFileWriter.Utc("2025-05-02T09:10:01Z"));
+        _files.Ended(Buffer, JobFileWriter.Utc("2025-05-02T09:05:00Z"), JobFileWriter.Utc("2025-05-02T09:05:30Z"), succeeded: true,
             identifier: "Buffer");
     }
 
@@ -48,8 +48,8 @@ public class JobListTests
     [Test]
     public void A_page_holds_the_status_of_each_job_a_self_link_a_next_link_and_the_number_that_matched()
     {
-        _files.Ended(Old, JobFiles.Utc("2025-05-02T09:00:00Z"), JobFiles.Utc("2025-05-02T09:00:10Z"), succeeded: true);
-        _files.Ended(Buffer, JobFiles.Utc("2025-05-02T09:05:00Z"), JobFiles.Utc("2025-05-02T09:05:30Z"), succeeded: false,
+        _files.Ended(Old, JobFileWriter.Utc("2025-05-02T09:00:00Z"), JobFileWriter.Utc("2025-05-02T09:00:10Z"), succeeded: true);
+        _files.Ended(Buffer, JobFileWriter.Utc("2025-05-02T09:05:00Z"), JobFileWriter.Utc("2025-05-02T09:05:30Z"), succeeded: false,
             identifier: "Buffer", message: "no geometry");
         const string Jobs = JobApi.RootUrl + "/jobs";
 
@@ -188,9 +188,9 @@ public class JobListTests
     [Test]
     public void Files_that_only_look_like_jobs_are_not_listed()
     {
-        _files.Ended(Old, JobFiles.Utc("2025-05-02T09:00:00Z"), JobFiles.Utc("2025-05-02T09:00:10Z"), succeeded: true);
-        _files.Sid("10000000-0000-4000-8000-00000000000A", JobFiles.Utc("2025-05-02T09:00:00Z"));
-        _files.Sid("session", JobFiles.Utc("2025-05-02T09:00:00Z"));
+        _files.Ended(Old, JobFileWriter.Utc("2025-05-02T09:00:00Z"), JobFileWriter.Utc("2025-05-02T09:00:10Z"), succeeded: true);
+        _files.Sid("10000000-0000-4000-8000-00000000000A", JobFileWriter.Utc("2025-05-02T09:00:00Z"));
+        _files.Sid("session", JobFileWriter.Utc("2025-05-02T09:00:00Z"));
         _tmp.CreateDirectory("10000000-0000-4000-8000-000000000009.sid");
 
         Assert.That(Ids(List("/jobs")), Is.EqualTo(new[] { Old }));

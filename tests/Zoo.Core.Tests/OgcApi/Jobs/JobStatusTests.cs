@@ -13,13 +13,13 @@ public class JobStatusTests
     private const string Href = JobApi.RootUrl + "/jobs/" + Id;
 
     private TempDirectory _tmp = null!;
-    private JobFiles _files = null!;
+    private JobFileWriter _files = null!;
 
     [SetUp]
     public void SetUp()
     {
         _tmp = new TempDirectory();
-        _files = new JobFiles(_tmp.Path);
+        _files = new JobFileWriter(_tmp.Path);
     }
 
     [TearDown]
@@ -30,7 +30,7 @@ public class JobStatusTests
     [Test]
     public void A_successful_job_reports_its_times_progress_100_and_the_results_link()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true,
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true,
             identifier: "BandMath", asked: "hpc.BandMath");
 
         JobApi.AssertJsonEqual(Status(), $$"""
@@ -47,7 +47,7 @@ public class JobStatusTests
     [Test]
     public void A_failed_job_reports_the_message_of_its_end_and_no_results_link()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:13:00Z"), succeeded: false,
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:13:00Z"), succeeded: false,
             message: "Unable to run the Python script");
 
         JobApi.AssertJsonEqual(Status(), $$"""
@@ -63,8 +63,8 @@ public class JobStatusTests
     [Test]
     public void A_running_job_reports_the_progress_and_message_its_service_wrote_last()
     {
-        _files.Running(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:02Z"),
-            progress: "40|Computing the band", progressWritten: JobFiles.Utc("2025-05-02T09:12:30Z"));
+        _files.Running(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:02Z"),
+            progress: "40|Computing the band", progressWritten: JobFileWriter.Utc("2025-05-02T09:12:30Z"));
 
         JobApi.AssertJsonEqual(Status(), $$"""
             {"progress":40,"id":"{{Id}}","jobID":"{{Id}}","type":"process","processID":"HelloPy",
@@ -78,7 +78,7 @@ public class JobStatusTests
     [Test]
     public void A_running_job_without_progress_says_no_message_was_provided_and_was_updated_when_its_worker_started()
     {
-        _files.Running(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:02Z"));
+        _files.Running(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:02Z"));
 
         var status = Status();
 
@@ -105,7 +105,7 @@ public class JobStatusTests
     [Test]
     public void A_job_whose_worker_died_is_reported_and_recorded_as_failed()
     {
-        _files.Orphaned(Id, JobFiles.Utc("2025-05-02T09:12:01Z"));
+        _files.Orphaned(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"));
 
         var status = Status();
 
@@ -117,7 +117,7 @@ public class JobStatusTests
     [Test]
     public void The_process_id_is_the_service_name_when_the_job_did_not_record_the_id_asked()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true, identifier: "Buffer");
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true, identifier: "Buffer");
 
         Assert.That(Status()["processID"]!.GetValue<string>(), Is.EqualTo("Buffer"));
     }
@@ -125,7 +125,7 @@ public class JobStatusTests
     [Test]
     public void A_job_without_its_lenv_has_no_process_id()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true);
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true);
         File.Delete(Path.Combine(_tmp.Path, Id + "_lenv.cfg"));
 
         Assert.That(Status().ContainsKey("processID"), Is.False);
@@ -134,7 +134,7 @@ public class JobStatusTests
     [Test]
     public void Times_are_shown_to_the_second()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01.900Z"), JobFiles.Utc("2025-05-02T09:12:12.300Z"), succeeded: true);
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01.900Z"), JobFileWriter.Utc("2025-05-02T09:12:12.300Z"), succeeded: true);
 
         var status = Status();
 
@@ -145,7 +145,7 @@ public class JobStatusTests
     [Test]
     public void The_results_link_takes_its_rel_from_oas_cfg()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true);
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true);
 
         var links = Status("[/jobs/{jobID}/results]\nrel=results\n")["links"]!.AsArray();
 
@@ -165,7 +165,7 @@ public class JobStatusTests
     [TestCase("invalid-job-0b8f7c5a-1d2e-11ef-9a3b-0242ac120002")]
     public void An_id_that_is_not_a_job_id_is_no_such_job_even_when_a_file_has_that_name(string id)
     {
-        _files.Sid(id.Replace("../", ""), JobFiles.Utc("2025-05-02T09:12:01Z"));
+        _files.Sid(id.Replace("../", ""), JobFileWriter.Utc("2025-05-02T09:12:01Z"));
 
         var error = Assert.Throws<ApiException>(() => JobStatus.Document(JobApi.Context(_tmp.Path, "/jobs"), id));
 
@@ -175,7 +175,7 @@ public class JobStatusTests
     [Test]
     public void The_answer_is_200_with_the_status_as_json()
     {
-        _files.Ended(Id, JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true);
+        _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true);
 
         var response = JobStatus.Answer(JobApi.Context(_tmp.Path, "/jobs/" + Id), Id);
 
@@ -189,9 +189,9 @@ public class JobStatusTests
     {
         string[] ids = ["10000000-0000-4000-8000-000000000001", "10000000-0000-4000-8000-000000000002",
             "10000000-0000-4000-8000-000000000003", "10000000-0000-4000-8000-000000000004"];
-        _files.Ended(ids[0], JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: true);
-        _files.Ended(ids[1], JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:12Z"), succeeded: false, message: "broken");
-        _files.Running(ids[2], JobFiles.Utc("2025-05-02T09:12:01Z"), JobFiles.Utc("2025-05-02T09:12:02Z"), progress: "10|half");
+        _files.Ended(ids[0], JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true);
+        _files.Ended(ids[1], JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: false, message: "broken");
+        _files.Running(ids[2], JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:02Z"), progress: "10|half");
         _files.Sid(ids[3], DateTime.UtcNow);
 
         JobApi.AssertValid("statusInfo", ids.Select(id => (JsonNode)JobStatus.Document(JobApi.Context(_tmp.Path, "/jobs/" + id), id)).ToArray());

@@ -17,7 +17,7 @@ public class TimeIntervalTests
     [TestCase("2025-05-02T09:00:00Z/", "2025-05-02T08:00:00Z", false)]
     public void A_datetime_holds_the_times_it_names(string value, string time, bool contained)
     {
-        Assert.That(TimeInterval.Parse(value).Contains(JobFiles.Utc(time)), Is.EqualTo(contained));
+        Assert.That(TimeInterval.Parse(value).Contains(JobFileWriter.Utc(time)), Is.EqualTo(contained));
     }
 
     [TestCase("")]

@@ -4,7 +4,7 @@ using Zoo.Core.Jobs;
 namespace Zoo.Core.Tests.OgcApi.Jobs;
 
 /// <summary>Writes a job's files into a tmpPath the way the kernel leaves them, with the times a test chooses.</summary>
-public sealed class JobFiles(string tmpPath)
+public sealed class JobFileWriter(string tmpPath)
 {
     public string TmpPath => tmpPath;
 

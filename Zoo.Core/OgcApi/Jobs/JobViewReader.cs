@@ -1,4 +1,3 @@
-using Zoo.Core.Configuration;
 using Zoo.Core.Jobs;
 
 namespace Zoo.Core.OgcApi.Jobs;
@@ -8,7 +7,7 @@ namespace Zoo.Core.OgcApi.Jobs;
 /// each once. A job that ended is read from its <c>.res</c> alone; one that has not is left to
 /// <see cref="JobMonitor"/>, which also fails it when its worker died.
 /// </summary>
-public static class ApiJobReader
+public static class JobViewReader
 {
     public const string AcceptedMessage = "ZOO-Kernel accepted to run your service!";
     public const string SucceededMessage = "ZOO-Kernel successfully run your service!";
@@ -16,14 +15,14 @@ public static class ApiJobReader
     public const string FailedWithoutMessage = "The service failed to execute.";
 
     /// <summary>The job, or null when the store does not know it (no <c>.sid</c>).</summary>
-    public static ApiJob? Read(JobStore store, string id)
+    public static JobView? Read(JobStore store, string id)
     {
         var sid = new FileInfo(store.SidFile(id));
         return sid.Exists ? Read(store, id, sid.LastWriteTimeUtc) : null;
     }
 
     /// <summary>The job whose <c>.sid</c> was written then, or null when it was dismissed meanwhile.</summary>
-    public static ApiJob? Read(JobStore store, string id, DateTime sidWritten)
+    public static JobView? Read(JobStore store, string id, DateTime sidWritten)
     {
         var created = ToSecond(sidWritten);
         var processId = ProcessId(store, id);
@@ -35,37 +34,27 @@ public static class ApiJobReader
         var state = new JobMonitor(store).State(id);
         return state.Phase switch
         {
-            JobPhase.Accepted => new ApiJob(id, processId, JobStatusCode.Accepted, 0, AcceptedMessage, created, null, null, null),
-            JobPhase.Running => new ApiJob(id, processId, JobStatusCode.Running, state.Percent,
+            JobPhase.Accepted => new JobView(id, processId, JobStatusCode.Accepted, 0, AcceptedMessage, created, null, null, null),
+            JobPhase.Running => new JobView(id, processId, JobStatusCode.Running, state.Percent,
                 string.IsNullOrEmpty(state.Message) ? NoMessage : state.Message, created, created, null, LastProgress(store, id) ?? created),
             _ => Ended(store, id, processId, created, state.Phase == JobPhase.Succeeded, state.Message),
         };
     }
 
-    private static ApiJob Ended(JobStore store, string id, string? processId, DateTime created, bool succeeded, string? message)
+    private static JobView Ended(JobStore store, string id, string? processId, DateTime created, bool succeeded, string? message)
     {
         var finished = ToSecond(File.GetLastWriteTimeUtc(store.ResultStateFile(id)));
         return succeeded
-            ? new ApiJob(id, processId, JobStatusCode.Successful, 100, SucceededMessage, created, created, finished, finished)
-            : new ApiJob(id, processId, JobStatusCode.Failed, null, string.IsNullOrEmpty(message) ? FailedWithoutMessage : message,
+            ? new JobView(id, processId, JobStatusCode.Successful, 100, SucceededMessage, created, created, finished, finished)
+            : new JobView(id, processId, JobStatusCode.Failed, null, string.IsNullOrEmpty(message) ? FailedWithoutMessage : message,
                 created, created, finished, finished);
     }
 
     /// <summary>The id the client asked (<c>oIdentifier</c>, e.g. <c>hpc.BandMath</c>), else the service's own name.</summary>
-    private static string? ProcessId(JobStore store, string id)
-    {
-        if (JobStore.ReadSmall(store.LenvFile(id)) is not { } text)
-            return null;
-        try
-        {
-            var lenv = IniDocument.Parse(text, store.LenvFile(id))["lenv"];
-            return lenv["oIdentifier"] is { Length: > 0 } asked ? asked : lenv["Identifier"] is { Length: > 0 } name ? name : null;
-        }
-        catch (ConfigurationException)
-        {
-            return null;
-        }
-    }
+    private static string? ProcessId(JobStore store, string id) =>
+        store.Lenv(id) is { } lenv
+            ? lenv["oIdentifier"] is { Length: > 0 } asked ? asked : lenv["Identifier"] is { Length: > 0 } name ? name : null
+            : null;
 
     /// <summary>When the service last reported progress, else when its worker started.</summary>
     private static DateTime? LastProgress(JobStore store, string id)

@@ -10,7 +10,7 @@ namespace Zoo.Core.OgcApi.Jobs;
 /// <param name="Started">null while it waits for its worker.</param>
 /// <param name="Finished">null until it ended.</param>
 /// <param name="Updated">its last change: how it ended, or the last progress its service reported.</param>
-public sealed record ApiJob(
+public sealed record JobView(
     string Id,
     string? ProcessId,
     JobStatusCode Status,
