@@ -39,11 +39,19 @@ public static class SafeFile
     /// <exception cref="IOException">not a regular file, unreadable, or too large.</exception>
     public static byte[] ReadAllBytes(string path, long maxBytes)
     {
-        using var stream = OpenRead(path);
-        if (stream.Length > maxBytes)
+        // Straight from the handle: a FileStream's set-up costs three more system calls, and lists read a file a job.
+        using var handle = OpenHandle(path, Posix.ReadOnly | Posix.NonBlock, 0);
+        var length = RandomAccess.GetLength(handle);
+        if (length > maxBytes)
             throw new IOException($"{path} holds more than {maxBytes} bytes");
-        var content = new byte[stream.Length];
-        stream.ReadExactly(content);
+        var content = new byte[length];
+        for (var read = 0; read < content.Length;)
+        {
+            var count = RandomAccess.Read(handle, content.AsSpan(read), read);
+            if (count == 0)
+                throw new EndOfStreamException($"{path} ended before its {length} bytes");
+            read += count;
+        }
         return content;
     }
 
@@ -60,7 +68,10 @@ public static class SafeFile
         }
     }
 
-    private static FileStream Open(string path, int flags, uint mode, FileAccess access)
+    private static FileStream Open(string path, int flags, uint mode, FileAccess access) =>
+        new(OpenHandle(path, flags, mode), access, bufferSize: 0);
+
+    private static SafeFileHandle OpenHandle(string path, int flags, uint mode)
     {
         var descriptor = Posix.Open(path, flags | Posix.NoFollow | Posix.CloseOnExec, mode);
         if (descriptor < 0)
@@ -71,7 +82,7 @@ public static class SafeFile
             handle.Dispose();
             throw new IOException($"{path} is not a regular file");
         }
-        return new FileStream(handle, access, bufferSize: 0);
+        return handle;
     }
 
     private static IOException Failure(string path, int error) => error switch
