@@ -1,30 +1,19 @@
 using System.Text.Json.Nodes;
-using Zoo.Core.Cgi;
-using Zoo.Core.Configuration;
 using Zoo.Core.OgcApi;
-using Zoo.Core.OgcApi.Configuration;
-using Zoo.Core.OgcApi.Routing;
-using Zoo.Core.Processes;
+using Zoo.Core.Tests.OgcApi.Processes;
 using Zoo.Core.Tests.TestSupport;
 using Zoo.Tests.Tools;
 
 namespace Zoo.Core.Tests.OgcApi.Jobs;
 
-/// <summary>The OGC API context of a request on a tmpPath, and the offline check of its documents against the OGC schemas.</summary>
+/// <summary>The OGC API context of a request on a tmpPath, and the offline check of several documents at once against the OGC schemas.</summary>
 public static class JobApi
 {
-    public const string RootUrl = "http://localhost/ogc-api";
+    public const string RootUrl = ApiContexts.RootUrl;
 
     /// <param name="pathAndQuery">as the web server rewrites it into QUERY_STRING: <c>/jobs?limit=2</c>.</param>
-    public static ApiContext Context(string tmpPath, string pathAndQuery = "/jobs", string oas = "")
-    {
-        var cgi = TestRequests.Get(pathAndQuery);
-        var config = TestRequests.Config($"[main]\ntmpPath={tmpPath}\n");
-        var oasConfig = OasConfig.From(IniDocument.Parse($"[openapi]\nrootUrl={RootUrl}\n{oas}", OasConfig.FileName), null);
-        return new ApiContext(ApiRequest.From(cgi)!, config, oasConfig, cgi, TextWriter.Null, RunnerCatalog.Empty);
-    }
-
-    public static JsonNode Body(CgiResponse response) => JsonNode.Parse(response.Body)!;
+    public static ApiContext Context(string tmpPath, string pathAndQuery = "/jobs", string oas = "") =>
+        ApiContexts.For(tmpPath, pathAndQuery, oas, mainCfg: $"tmpPath = {tmpPath}\n");
 
     /// <summary>
     /// Fails unless every document is valid against the named OGC API - Processes 1.0 schema (validate-json.sh, given
@@ -42,8 +31,4 @@ public static class JobApi
         Assert.That(outcome.ExitCode, Is.Zero, () => $"not a valid {schema}: {outcome.StandardError}{outcome.StandardOutput}\n"
                                                      + string.Join('\n', documents.Select(d => d.ToJsonString())));
     }
-
-    public static void AssertJsonEqual(JsonNode actual, string expected) =>
-        Assert.That(JsonNode.DeepEquals(actual, JsonNode.Parse(expected)), Is.True,
-            () => $"expected {JsonNode.Parse(expected)!.ToJsonString()}\nbut got  {actual.ToJsonString()}");
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Zoo.Core.OgcApi;
 using Zoo.Core.OgcApi.Operations;
+using Zoo.Core.Tests.OgcApi.Definition;
+using Zoo.Core.Tests.OgcApi.Processes;
 using Zoo.Core.Tests.TestSupport;
 
 namespace Zoo.Core.Tests.OgcApi.Jobs;
@@ -37,7 +39,7 @@ public class JobListTests
     }
 
     private JsonNode List(string pathAndQuery, string oas = "") =>
-        JobApi.Body(JobList.Answer(JobApi.Context(_tmp.Path, pathAndQuery, oas)));
+        ApiContexts.Body(JobList.Answer(JobApi.Context(_tmp.Path, pathAndQuery, oas)));
 
     private static string[] Ids(JsonNode list) =>
         list["jobs"]!.AsArray().Select(job => job!["jobID"]!.GetValue<string>()).ToArray();
@@ -53,7 +55,7 @@ public class JobListTests
             identifier: "Buffer", message: "no geometry");
         const string Jobs = JobApi.RootUrl + "/jobs";
 
-        JobApi.AssertJsonEqual(List("/jobs?limit=1"), $$"""
+        ApiFixtures.AssertJsonEqual(List("/jobs?limit=1"), $$"""
             {"jobs":[{"id":"{{Buffer}}","jobID":"{{Buffer}}","type":"process","processID":"Buffer",
                       "created":"2025-05-02T09:05:00Z","started":"2025-05-02T09:05:00Z",
                       "finished":"2025-05-02T09:05:30Z","updated":"2025-05-02T09:05:30Z",
@@ -199,7 +201,7 @@ public class JobListTests
     [Test]
     public void A_tmpPath_that_does_not_exist_lists_no_job()
     {
-        var list = JobApi.Body(JobList.Answer(JobApi.Context(Path.Combine(_tmp.Path, "missing"))));
+        var list = ApiContexts.Body(JobList.Answer(JobApi.Context(Path.Combine(_tmp.Path, "missing"))));
 
         Assert.That((Ids(list), list["numberTotal"]!.GetValue<int>()), Is.EqualTo((new string[0], 0)));
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Zoo.Core.OgcApi;
 using Zoo.Core.OgcApi.Operations;
+using Zoo.Core.Tests.OgcApi.Definition;
 using Zoo.Core.Tests.TestSupport;
 
 namespace Zoo.Core.Tests.OgcApi.Jobs;
@@ -33,7 +34,7 @@ public class JobStatusTests
         _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:12Z"), succeeded: true,
             identifier: "BandMath", asked: "hpc.BandMath");
 
-        JobApi.AssertJsonEqual(Status(), $$"""
+        ApiFixtures.AssertJsonEqual(Status(), $$"""
             {"progress":100,"id":"{{Id}}","jobID":"{{Id}}","type":"process","processID":"hpc.BandMath",
              "created":"2025-05-02T09:12:01Z","started":"2025-05-02T09:12:01Z",
              "finished":"2025-05-02T09:12:12Z","updated":"2025-05-02T09:12:12Z",
@@ -50,7 +51,7 @@ public class JobStatusTests
         _files.Ended(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:13:00Z"), succeeded: false,
             message: "Unable to run the Python script");
 
-        JobApi.AssertJsonEqual(Status(), $$"""
+        ApiFixtures.AssertJsonEqual(Status(), $$"""
             {"id":"{{Id}}","jobID":"{{Id}}","type":"process","processID":"HelloPy",
              "created":"2025-05-02T09:12:01Z","started":"2025-05-02T09:12:01Z",
              "finished":"2025-05-02T09:13:00Z","updated":"2025-05-02T09:13:00Z",
@@ -66,7 +67,7 @@ public class JobStatusTests
         _files.Running(Id, JobFileWriter.Utc("2025-05-02T09:12:01Z"), JobFileWriter.Utc("2025-05-02T09:12:02Z"),
             progress: "40|Computing the band", progressWritten: JobFileWriter.Utc("2025-05-02T09:12:30Z"));
 
-        JobApi.AssertJsonEqual(Status(), $$"""
+        ApiFixtures.AssertJsonEqual(Status(), $$"""
             {"progress":40,"id":"{{Id}}","jobID":"{{Id}}","type":"process","processID":"HelloPy",
              "created":"2025-05-02T09:12:01Z","started":"2025-05-02T09:12:01Z","updated":"2025-05-02T09:12:30Z",
              "status":"running","message":"Computing the band",
@@ -94,7 +95,7 @@ public class JobStatusTests
         _files.Lenv(Id, "HelloPy", null);
         var createdText = created.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-        JobApi.AssertJsonEqual(Status(), $$"""
+        ApiFixtures.AssertJsonEqual(Status(), $$"""
             {"progress":0,"id":"{{Id}}","jobID":"{{Id}}","type":"process","processID":"HelloPy","created":"{{createdText}}",
              "status":"accepted","message":"ZOO-Kernel accepted to run your service!",
              "links":[{"title":"Status location","rel":"self","type":"application/json","href":"{{Href}}"},
