@@ -136,8 +136,10 @@ if (listed, total) != (int(sys.argv[1]), int(sys.argv[2])):
 measure() {  # args: query program
   local json="$WORK/hyperfine.json"
   cgi_vars "$1"
+  # hyperfine's warnings (outliers on a busy machine) would land in the table: kept aside, shown if it fails.
   (cd "$CGI" && env -i "${CGI_VARS[@]}" /usr/bin/hyperfine -N --style none --warmup 3 --runs "$RUNS" \
-    --output null --export-json "$json" "$2") >/dev/null
+    --output null --export-json "$json" "$2") >/dev/null 2>"$WORK/hyperfine.err" ||
+    { cat "$WORK/hyperfine.err" >&2; die "hyperfine failed on $2"; }
   /usr/bin/python3 -c 'import json, math, sys
 r = json.load(open(sys.argv[1]))["results"][0]
 t = sorted(r["times"])

@@ -4,8 +4,9 @@ namespace Zoo.Core.OgcApi.Jobs;
 
 /// <summary>
 /// Reads a job from the files WPS uses too (<c>.sid</c>, <c>_lenv.cfg</c>, <c>.res</c>, <c>.pid</c>, <c>.status</c>),
-/// each once. A job that ended is read from its <c>.res</c> alone; one that has not is left to
-/// <see cref="JobMonitor"/>, which also fails it when its worker died.
+/// each once. A job that ended needs its <c>.res</c> and its lenv (for the process id) and nothing else, which keeps a
+/// list of many finished jobs cheap; one that has not ended is left to <see cref="JobMonitor"/>, which also fails it
+/// when its worker died.
 /// </summary>
 public static class JobViewReader
 {
