@@ -62,10 +62,10 @@ public sealed class CrossApiJobTests : OgcApiFixture
     }
 
     [Test]
-    public void Results_of_a_wps_job_are_its_wps_response_as_xml()
+    public void Results_of_a_wps_job_are_a_results_document()
     {
-        Assert.That((_wpsJobResults.StatusCode, _wpsJobResults.MediaType), Is.EqualTo((200, "text/xml")), _wpsJobResults.ToString);
-        Assert.That(_wpsJobResults.Text, Does.Contain("from wps"), _wpsJobResults.ToString);
+        Assert.That((_wpsJobResults.StatusCode, _wpsJobResults.MediaType), Is.EqualTo((200, "application/json")), _wpsJobResults.ToString);
+        Assert.That(_wpsJobResults.Text, Does.Contain("\"from wps\""), _wpsJobResults.ToString);
     }
 
     [Test]
