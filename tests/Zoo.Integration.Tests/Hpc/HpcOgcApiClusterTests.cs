@@ -53,7 +53,7 @@ public sealed class HpcOgcApiClusterTests
         var results = (JsonObject)JsonNode.Parse(Api("GET", $"/jobs/{jobId}/results").Text)!;
 
         Assert.That(ended["status"]?.GetValue<string>(), Is.EqualTo("successful"), ended.ToJsonString());
-        Assert.That(results["out.download_link"]?["href"]?.GetValue<string>(), Does.EndWith(".tif"), results.ToJsonString());
+        Assert.That(results["out.download_link"]?["href"]?.GetValue<string>(), Does.EndWith(".tiff"), results.ToJsonString());
         Assert.That(BandMath.Checksum(_jobs.ResultFile(jobId)), Is.EqualTo(BandMath.Checksum(_jobs.RunLocally(Expression))));
     }
 
