@@ -169,18 +169,36 @@ public sealed class JobStore(string tmpPath)
         }
     }
 
+    /// <summary>
+    /// One section of a job file (lenv, res, api): <c>key=value</c> lines the kernel (or ZOO's) wrote itself, read in one
+    /// pass without the ini reader of the operator's files, since the job list reads two of them a job. A line that is
+    /// not a section, a pair or a comment makes the file unreadable, as the ini reader would.
+    /// </summary>
     private static ConfigValues? ReadSection(string path, string section)
     {
         if (Read(path, SmallFileBytes) is not { } text)
             return null;
-        try
+        var pairs = new List<KeyValuePair<string, string>>();
+        var inSection = false;
+        foreach (var raw in text.Split('\n'))
         {
-            return IniDocument.Parse(text, path)[section];
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';')
+                continue;
+            if (line[0] == '[')
+            {
+                if (line[^1] != ']')
+                    return null;
+                inSection = line[1..^1].Trim().Equals(section, StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+            var equals = line.IndexOf('=');
+            if (equals <= 0)
+                return null;
+            if (inSection)
+                pairs.Add(KeyValuePair.Create(line[..equals].Trim(), line[(equals + 1)..].Trim()));
         }
-        catch (ConfigurationException)
-        {
-            return null;
-        }
+        return new ConfigValues(pairs);
     }
 
     private static string OneLine(string value) => value.Replace('\n', ' ').Replace('\r', ' ');
