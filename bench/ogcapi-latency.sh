@@ -26,7 +26,7 @@ cp -r "$DIST" "$WORK/cgi"
 mkdir -p "$WORK/tmp"
 sed -i -e "s|^tmpPath=.*|tmpPath=$WORK/tmp|" -e "s|^cacheDir=.*|cacheDir=$WORK/tmp|" "$WORK/cgi/main.cfg"
 
-printf '{"inputs":{"a":"bench"},"response":"document"}' > "$WORK/execute.json"
+printf '{"inputs":{"a":"bench"},"outputs":{"a":{}},"response":"document"}' > "$WORK/execute.json"
 cat > "$WORK/execute.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <wps:Execute service="WPS" version="2.0.0" response="document" mode="sync" xmlns:wps="http://www.opengis.net/wps/2.0" xmlns:ows="http://www.opengis.net/ows/2.0">
