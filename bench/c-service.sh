@@ -5,7 +5,7 @@
 #
 # Usage: bash bench/c-service.sh [RUNS]            (RUNS per command, default 30)
 #
-# farm-bench runs A (HelloC) and B (HelloPy) in turn and prints min/median/max wall, cpu and peak memory of each
+# hyperfine runs HelloC and HelloPy and prints the mean, spread and min/max wall time of each, and their ratio
 # and the ratio A/B pair by pair. Each response is checked once first: a broken case never passes for a fast one.
 set -euo pipefail
 
@@ -15,7 +15,8 @@ RUNS="${1:-30}"
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 
 [[ -x "$DIST/zoo_loader.cgi" ]] || die "$DIST/zoo_loader.cgi is missing: run 'bash build.sh' first"
-command -v farm-bench >/dev/null || die "farm-bench is not on PATH"
+. "$ROOT/scripts/packages.sh"
+ensure_packages /usr/bin/hyperfine:hyperfine || die "cannot install hyperfine"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-cbench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -64,4 +65,4 @@ $PY_CMD | grep -qi "World" || die "HelloPy did not answer: $($PY_CMD)"
 
 echo "A = sync Execute HelloC (C, .zo in a --run-c child); B = sync Execute HelloPy (Python)"
 # shellcheck disable=SC2086
-farm-bench -n "$RUNS" --warmup 3 --timeout 600 --vs "$PY_CMD" -- $C_CMD
+hyperfine --warmup 3 --runs "$RUNS" -n HelloC "$C_CMD" -n HelloPy "$PY_CMD"

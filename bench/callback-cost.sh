@@ -4,10 +4,12 @@
 # local callback server that answers 204 (A), against the same without a callback (B); then the same with the
 # callback server down (nothing listening), which the worker waits for at most [callback] timeout after the end.
 #
-# Usage: bash bench/callback-cost.sh [RUNS]      (default 20; needs farm-bench, dist/cgi-bin from build.sh)
+# Usage: bash bench/callback-cost.sh [RUNS]      (default 20; needs hyperfine, dist/cgi-bin from build.sh)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/packages.sh"
+ensure_packages /usr/bin/hyperfine:hyperfine || { echo "[bench] ERROR: cannot install hyperfine" >&2; exit 1; }
 DIST="${ZOO_DIST:-$ROOT/dist/cgi-bin}"
 RUNS="${1:-20}"
 WORK="$(mktemp -d)"
@@ -46,6 +48,6 @@ down=$(copy down "http://127.0.0.1:$DOWN/cb/" 2)
 JOB="$ROOT/bench/callback/one-job.sh"
 
 echo "== a job with a callback server that answers (A) vs without callback (B)"
-farm-bench -n "$RUNS" --timeout 600 --vs "bash $JOB $plain" -- bash "$JOB" "$called"
+hyperfine --runs "$RUNS" -n "with the callback service" "bash $JOB $called" -n "without" "bash $JOB $plain"
 echo "== a job with a callback server that is down, [callback] timeout=2 (A) vs without callback (B)"
-farm-bench -n "$(( RUNS < 5 ? RUNS : 5 ))" --timeout 600 --vs "bash $JOB $plain" -- bash "$JOB" "$down"
+hyperfine --runs "$(( RUNS < 5 ? RUNS : 5 ))" -n "callback service down" "bash $JOB $down" -n "without" "bash $JOB $plain"

@@ -3,7 +3,7 @@
 # web server runs it (cwd = the directory of main.cfg, CGI variables, the body on stdin):
 #   1. GET /processes               vs  GetCapabilities 2.0.0 (both list every process)
 #   2. POST /processes/echo/execution  vs  a 2.0.0 XML Execute of echo, both synchronous, the same input, document
-# The target of issue 16 is the OGC API within 10% of WPS. farm-bench pairs the runs (A = OGC API, B = WPS).
+# The target of issue 16 is the OGC API within 10% of WPS. hyperfine runs both and prints their ratio.
 #
 # Usage: bash bench/ogcapi-latency.sh [RUNS]     (default 30; needs bash build.sh first)
 # Environment: ZOO_DIST (default dist/cgi-bin)
@@ -18,7 +18,8 @@ RUNS="${1:-30}"
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 [[ -x "$DIST/zoo_loader.cgi" ]] || die "$DIST/zoo_loader.cgi is missing: run 'bash build.sh' first"
 [[ -f "$DIST/oas.cfg" ]] || die "$DIST/oas.cfg is missing"
-command -v farm-bench >/dev/null || die "farm-bench is not installed"
+. "$ROOT/scripts/packages.sh"
+ensure_packages /usr/bin/hyperfine:hyperfine || die "cannot install hyperfine"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-ogcapi-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -62,6 +63,6 @@ check "the OGC API execute" '"a":"bench"' "$EXEC_API"
 check "the WPS Execute" '>bench<' "$EXEC_WPS"
 
 printf '[bench] 1. A = GET /processes, B = GetCapabilities 2.0.0\n' >&2
-farm-bench -n "$RUNS" --warmup 3 --vs "sh -c \"$LIST_WPS\"" -- sh -c "$LIST_API"
+hyperfine --warmup 3 --runs "$RUNS" -n "GET /processes" "$LIST_API" -n "GetCapabilities 2.0.0" "$LIST_WPS"
 printf '[bench] 2. A = POST /processes/echo/execution (sync, document), B = the 2.0.0 XML Execute of echo\n' >&2
-farm-bench -n "$RUNS" --warmup 3 --vs "sh -c \"$EXEC_WPS\"" -- sh -c "$EXEC_API"
+hyperfine --warmup 3 --runs "$RUNS" -n "OGC API execute" "$EXEC_API" -n "WPS 2.0.0 Execute" "$EXEC_WPS"

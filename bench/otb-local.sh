@@ -17,7 +17,8 @@ SIZE="${SIZE:-256}"
 
 die() { printf '[bench] ERROR: %s\n' "$*" >&2; exit 1; }
 [[ -x "$DIST/zoo_loader.cgi" ]] || die "$DIST/zoo_loader.cgi is missing: run 'bash build.sh' first"
-command -v farm-bench >/dev/null || die "farm-bench is not installed"
+. "$ROOT/scripts/packages.sh"
+ensure_packages /usr/bin/hyperfine:hyperfine || die "cannot install hyperfine"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/zoo-otb-bench.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -46,4 +47,4 @@ grep -q ExceptionReport <<<"$answer" && die "the Execute failed: $answer"
 grep -q output_BandMath_out_ <<<"$answer" || die "no output in the answer: $answer"
 
 printf '[bench] %sx%s Byte raster; A = sync Execute of otb.BandMath through zoo_loader.cgi, B = otbcli_BandMath alone\n' "$SIZE" "$SIZE" >&2
-farm-bench -n "$RUNS" --warmup 2 --timeout 600 --vs "sh -c \"$ALONE\"" -- sh -c "$KERNEL"
+hyperfine --warmup 2 --runs "$RUNS" -n "zoo_loader.cgi" "$KERNEL" -n "otbcli_BandMath alone" "$ALONE"
