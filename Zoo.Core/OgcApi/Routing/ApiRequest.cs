@@ -29,7 +29,7 @@ public sealed record ApiRequest(string Method, bool IsHead, string Path, IReadOn
             path = end < 0 ? queryString : queryString[..end];
             query = end < 0 ? "" : queryString[(end + 1)..];
         }
-        else if (cgi.Variable("PATH_INFO") is { Length: > 0 } pathInfo && pathInfo != "/")
+        else if (cgi.Variable("PATH_INFO") is { Length: > 1 } pathInfo && pathInfo[0] == '/')
         {
             path = pathInfo.StartsWith("/ogc-api/", StringComparison.Ordinal) || pathInfo == "/ogc-api"
                 ? pathInfo["/ogc-api".Length..]

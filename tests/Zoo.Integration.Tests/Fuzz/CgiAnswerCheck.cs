@@ -63,12 +63,34 @@ public static class CgiAnswerCheck
         }
         if (success && request.MayAnswerRaw)
             return problems; // raw data may be anything the service produced
+        if (answer.Headers.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value is { } type && type.StartsWith("application/", StringComparison.Ordinal) && type.Contains("json", StringComparison.Ordinal))
+        {
+            // An OGC API answer (a PATH_INFO makes the request one): a JSON object, an exception document when it fails.
+            if (JsonError(answer.Body, success) is { } jsonError)
+                problems.Add(new("not-json-exception", jsonError));
+            return problems;
+        }
         var (root, error) = XmlRoot(answer.Body);
         if (error is not null)
             problems.Add(new("not-xml", $"{error}; body starts: {Printable.Of(answer.Body.AsSpan(0, Math.Min(answer.Body.Length, 200)), 200)}"));
         else if (!success && root != "ExceptionReport")
             problems.Add(new("not-exception-report", $"Status {status} with a <{root}> document"));
         return problems;
+    }
+
+    private static string? JsonError(byte[] body, bool success)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ? "not a JSON object"
+                : !success && !document.RootElement.TryGetProperty("type", out _) ? "a failure without an exception document"
+                : null;
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return "not well-formed JSON: " + e.Message;
+        }
     }
 
     /// <summary>
