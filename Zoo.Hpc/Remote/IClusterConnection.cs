@@ -22,11 +22,8 @@ public interface IClusterConnection : IDisposable
     /// <inheritdoc cref="ClusterConnection.DownloadAsync"/>
     Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
 
-    /// <inheritdoc cref="ClusterConnection.ExistsAsync"/>
-    Task<bool> ExistsAsync(string remotePath, CancellationToken cancellationToken);
-
     /// <inheritdoc cref="ClusterConnection.CreateDirectoriesAsync"/>
-    Task CreateDirectoriesAsync(string remoteDirectory, CancellationToken cancellationToken);
+    Task CreateDirectoriesAsync(IReadOnlyList<string> remoteDirectories, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.Sha256Async"/>
     Task<string> Sha256Async(string remotePath, CancellationToken cancellationToken);

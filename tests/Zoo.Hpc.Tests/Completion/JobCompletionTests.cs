@@ -155,7 +155,7 @@ public sealed class JobCompletionTests
     public async Task A_missing_output_fails_the_job_with_the_end_of_its_log()
     {
         _connection.Setup(c => c.DownloadAsync(RemoteOutput, It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ClusterConnectionException(ClusterFailure.Sftp, "cluster.example.org", 22, "zoo", "no such file or directory"));
+            .ThrowsAsync(new ClusterConnectionException(ClusterFailure.FileOperation, "cluster.example.org", 22, "zoo", "no such file or directory"));
 
         Assert.That((await FailureAsync(End("COMPLETED", "0:0"))).Message, Is.EqualTo(
             "Unable to fetch the remote file for out: SSH zoo@cluster.example.org:22: no such file or directory"

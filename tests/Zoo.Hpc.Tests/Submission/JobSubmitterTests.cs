@@ -89,6 +89,7 @@ public sealed class JobSubmitterTests
     private ZooMaps _outputs = null!;
     private ZooMap _lenv = null!;
     private InputSizer _sizer = null!;
+    private SubmissionResult? _submission;
 
     [SetUp]
     public void Cluster()
@@ -123,9 +124,13 @@ public sealed class JobSubmitterTests
     }
 
     [TearDown]
-    public void Remove() => _tmp.Dispose();
+    public void Remove()
+    {
+        _submission?.Session.Dispose();
+        _tmp.Dispose();
+    }
 
-    private string MainConfig(string persistentPath = "remote_persistent_data_path=/home/zoo/shared") => $"""
+    private string MainConfig(string persistentPath = "remote_persistent_data_path=/home/zoo/shared", string fullresHost = "cluster.example.org") => $"""
         [main]
         tmpPath={_tmp.Path}
         tmpUrl=https://wps.example.org/tmp/
@@ -148,7 +153,7 @@ public sealed class JobSubmitterTests
         remote_work_path=/home/zoo/work
 
         [hpc-fullres]
-        ssh_host=cluster.example.org
+        ssh_host={fullresHost}
         ssh_user=zoo
         ssh_password=secret
         remote_data_path=/home/zoo/data-fullres
@@ -184,9 +189,13 @@ public sealed class JobSubmitterTests
         var config = Configs.Parse(mainConfig ?? MainConfig());
         var process = ZcfgParser.Parse(Zcfg);
         var run = new ServiceRun(new ServiceEntry("BandMath", "/srv/zoo/hpc/BandMath.zcfg", ""), process, new ZooMaps(), _inputs, _outputs);
-        return await new JobSubmitter(config, _sizer, (percent, message) => _progress.Add((percent, message)), _connections.Object)
+        _submission = await new JobSubmitter(config, _sizer, (percent, message) => _progress.Add((percent, message)), _connections.Object)
             .SubmitAsync(run, HpcService.From(process), HpcSettings.Load(config), Usid, _tmp.Path, _lenv, _outputs, CancellationToken.None);
+        return _submission.Job;
     }
+
+    /// <summary>A raster GDAL finds larger than the preview threshold, so that fullres is chosen.</summary>
+    private const string LargeRaster = """echo '{"size": [1000, 1000], "bands": [{}]}'""";
 
     /// <summary>The application's line of the uploaded script.</summary>
     private string CommandLine() =>
@@ -225,7 +234,6 @@ public sealed class JobSubmitterTests
     {
         Input("il", new FileValue(InputFile("dem.tif", "the same pixels")), mimeType: "image/tiff", href: SharedUrl);
         var remote = $"/home/zoo/shared/Input_dem_{Usid}_0.tif";
-        _connection.Setup(c => c.ExistsAsync(remote, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _connection.Setup(c => c.Sha256Async(remote, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData("the same pixels"u8.ToArray())));
 
@@ -239,7 +247,6 @@ public sealed class JobSubmitterTests
     {
         Input("il", new FileValue(InputFile("dem.tif", "new pixels")), mimeType: "image/tiff", href: SharedUrl);
         var remote = $"/home/zoo/shared/Input_dem_{Usid}_0.tif";
-        _connection.Setup(c => c.ExistsAsync(remote, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _connection.Setup(c => c.Sha256Async(remote, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData("old pixels"u8.ToArray())));
 
@@ -277,17 +284,31 @@ public sealed class JobSubmitterTests
     }
 
     [Test]
-    public async Task The_remote_directories_are_created_data_then_work_then_persistent()
+    public async Task The_remote_directories_are_created_at_once_data_then_work_then_persistent()
     {
         Input("il", new FileValue(InputFile("dem.tif")), mimeType: "image/tiff", href: SharedUrl);
-        var created = new List<string>();
-        _connection.Setup(c => c.CreateDirectoriesAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string directory, CancellationToken _) => created.Add(directory))
+        var created = new List<IReadOnlyList<string>>();
+        _connection.Setup(c => c.CreateDirectoriesAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<string> directories, CancellationToken _) => created.Add(directories))
             .Returns(Task.CompletedTask);
 
         await SubmitAsync();
 
-        Assert.That(created, Is.EqualTo(new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" }));
+        Assert.That(created, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" } }));
+    }
+
+    [Test]
+    public async Task A_file_two_inputs_share_is_sized_once_and_uploaded_once()
+    {
+        var calls = _tmp.PathOf("gdalinfo-calls");
+        _sizer = FakeGdal(gdalinfo: $"echo called >> '{calls}'; exit 1");
+        var shared = InputFile("dem.tif");
+        Input("il", new ListValue([new FileValue(shared), new FileValue(shared)]), mimeType: "image/tiff");
+
+        await SubmitAsync();
+
+        Assert.That(File.ReadAllLines(calls), Has.Length.EqualTo(1));
+        Assert.That(_uploads.Select(u => u.Remote), Is.EqualTo(new[] { $"/home/zoo/data/Input_dem_{Usid}_0.tif", RemoteScript }));
     }
 
     [Test]
@@ -363,6 +384,78 @@ public sealed class JobSubmitterTests
         await SubmitAsync();
 
         _connections.Verify(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-preview"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task The_connection_is_handed_over_open_for_the_wait()
+    {
+        await SubmitAsync();
+
+        var held = await _submission!.Session.UseAsync(Task.FromResult, CancellationToken.None);
+        Assert.That(held, Is.SameAs(_connection.Object));
+        _connection.Verify(c => c.Dispose(), Times.Never);
+        _connections.Verify(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task The_cluster_is_reached_while_gdal_sizes_the_inputs()
+    {
+        var sized = _tmp.PathOf("gdalinfo-ran");
+        _sizer = FakeGdal(gdalinfo: $"touch '{sized}'; exit 1");
+        var sizedBeforeConnecting = new List<bool>();
+        _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()))
+            .Callback(() => sizedBeforeConnecting.Add(File.Exists(sized)))
+            .ReturnsAsync(_connection.Object);
+
+        await SubmitAsync();
+
+        Assert.That(sizedBeforeConnecting, Is.EqualTo(new[] { false }));
+    }
+
+    [Test]
+    public async Task A_fullres_configuration_on_the_same_cluster_keeps_the_connection_opened_during_sizing()
+    {
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
+
+        await SubmitAsync();
+
+        _connections.Verify(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_fullres_configuration_on_another_cluster_gets_its_own_connection_and_the_early_one_is_closed()
+    {
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
+        var early = new Mock<IClusterConnection>();
+        _connections.Setup(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-preview"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(early.Object);
+        _connections.Setup(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-fullres"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(_connection.Object);
+
+        await SubmitAsync(MainConfig(fullresHost: "bigger-cluster.example.org"));
+
+        early.Verify(c => c.Dispose(), Times.Once);
+        Assert.That(_uploads[0].Remote, Is.EqualTo($"/home/zoo/data-fullres/Input_dem_{Usid}_0.tif"));
+    }
+
+    [Test]
+    public async Task Inputs_gdal_cannot_size_fail_the_job_and_close_the_early_connection()
+    {
+        _sizer = new InputSizer(new GdalTools(_tmp.PathOf("no-gdalinfo"), _tmp.PathOf("no-ogrinfo"), TimeSpan.FromSeconds(20)));
+
+        await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync());
+
+        _connection.Verify(c => c.Dispose(), Times.Once);
+    }
+
+    [Test]
+    public async Task A_failed_submission_closes_its_connection()
+    {
+        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null));
+
+        await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync());
+
         _connection.Verify(c => c.Dispose(), Times.Once);
     }
 
@@ -396,7 +489,7 @@ public sealed class JobSubmitterTests
     [Test]
     public async Task A_raster_over_the_preview_threshold_runs_with_fullres()
     {
-        _sizer = FakeGdal(gdalinfo: """echo '{"size": [1000, 1000], "bands": [{}]}'""");
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
 
         var job = await SubmitAsync();
 
