@@ -101,10 +101,13 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
             SacctRecord end;
             using (socket)
             {
+                // The outputs' publication gets ready (GDAL loads) while the end is confirmed and the outputs come home.
                 var waiter = new JobWaiter(socket, new SacctAccounting(session), HenvFile.PathFor(tmpPath, usid),
-                    settings.Completion.PollInterval, message => Progress(30, message), log);
+                    settings.Completion.PollInterval, message => Progress(30, message), log, run.OutputsNear);
                 end = await waiter.WaitAsync(job.SlurmJobId, cancellationToken).ConfigureAwait(false);
             }
+            if (end.Succeeded)
+                run.OutputsNear();
             lenv["hpc_state"] = end.State;
             if (end.ExitCode is { } exitCode)
                 lenv["hpc_exit_code"] = exitCode;

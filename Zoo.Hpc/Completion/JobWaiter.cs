@@ -14,8 +14,9 @@ namespace Zoo.Hpc.Completion;
 /// mail never leaves the job waiting forever (the original blocks in accept() for good). After a notice it follows
 /// the job closely (<see cref="FollowSchedule"/>) until Slurm records its end.
 /// </summary>
+/// <param name="noticed">Called at each notice, before sacct is asked: the end is near.</param>
 public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting, string henvPath, TimeSpan pollInterval,
-    Action<string> report, TextWriter log)
+    Action<string> report, TextWriter log, Action? noticed = null)
 {
     public static readonly TimeSpan StatusFileInterval = TimeSpan.FromMilliseconds(500);
 
@@ -34,6 +35,7 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
             SacctRecord? told = null;
             if (notice is not null)
             {
+                noticed?.Invoke();
                 told = TakeHenv();
                 if (!schedule.Noticed(DateTime.UtcNow))
                     continue;

@@ -52,11 +52,15 @@ public sealed class ClusterConnection : IClusterConnection
     /// </summary>
     public const long CommandChannelLimit = 1024 * 1024;
 
-    // $1 the partial name beside the target, $2 the size sent, $3 the target: written, its size checked, renamed over
-    // the target; removed again when anything failed. An empty file is not read from the standard input: SSH.NET
+    // $1 the partial name beside the target, $2 the size sent, $3 the target, then the command to run once it is in
+    // place, if any: written, its size checked, renamed over the target, removed again when anything failed (exit
+    // status UploadFailed, which no command we run uses). An empty file is not read from the standard input: SSH.NET
     // closes an input stream nothing was written to without telling the server, so cat would wait for ever.
     private const string UploadScript =
-        "{ [ \"$2\" -eq 0 ] || cat; } >\"$1\" && [ $(wc -c <\"$1\") -eq \"$2\" ] && mv -f -- \"$1\" \"$3\" || { rm -f -- \"$1\"; exit 1; }";
+        "p=$1 n=$2 t=$3; shift 3; { [ \"$n\" -eq 0 ] || cat; } >\"$p\" && [ $(wc -c <\"$p\") -eq \"$n\" ] && mv -f -- \"$p\" \"$t\""
+        + " || { rm -f -- \"$p\"; exit 125; }; [ $# -eq 0 ] || exec \"$@\"";
+
+    private const int UploadFailed = 125;
 
     // $1 the file, $2 the limit: prints the file's size on a line, then, when it is at most the limit, the file.
     // Exits with MissingStatus when there is no such file, DirectoryStatus when it is a directory.
@@ -187,8 +191,19 @@ public sealed class ClusterConnection : IClusterConnection
     /// one over SFTP.
     /// </summary>
     /// <exception cref="ClusterConnectionException">the local file cannot be read, or the transfer failed.</exception>
-    public async Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken = default)
+    public async Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken = default) =>
+        await UploadAndRunAsync(localPath, remotePath, [], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="UploadAsync"/>, then runs a command as <see cref="RunAsync"/> does once the file is in place: for a
+    /// small file, in the same round trip (the job script and sbatch).
+    /// </summary>
+    /// <param name="arguments">The command; none runs nothing (and the result is an empty success).</param>
+    /// <exception cref="ClusterConnectionException">the local file cannot be read, the transfer failed, or the command could not run.</exception>
+    public async Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var what = $"upload of {localPath} to {remotePath}";
         FileStream local;
         try
@@ -205,11 +220,11 @@ public sealed class ClusterConnection : IClusterConnection
             if (local.Length <= CommandChannelLimit)
             {
                 var size = local.Length.ToString(CultureInfo.InvariantCulture);
-                using var command = await ExecuteAsync(["sh", "-c", UploadScript, "sh", partial, size, remotePath],
+                using var command = await ExecuteAsync(["sh", "-c", UploadScript, "sh", partial, size, remotePath, .. arguments],
                     local.Length > 0 ? local : null, cancellationToken).ConfigureAwait(false);
-                if (command.ExitStatus != 0)
+                if (command.ExitStatus == UploadFailed)
                     throw Failure(ClusterFailure.FileOperation, $"{what}: {Complaint(command)}");
-                return;
+                return new RemoteCommandResult(command.ExitStatus ?? -1, command.Result, command.Error, command.ExitSignal);
             }
             await SftpAsync(what, async sftp =>
             {
@@ -229,6 +244,9 @@ public sealed class ClusterConnection : IClusterConnection
                 return true;
             }, cancellationToken).ConfigureAwait(false);
         }
+        return arguments.Count == 0
+            ? new RemoteCommandResult(0, "", "", null)
+            : await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where a download to <paramref name="localPath"/> grows: hidden (never published under tmpUrl), beside it.</summary>

@@ -19,6 +19,9 @@ public interface IClusterConnection : IDisposable
     /// <inheritdoc cref="ClusterConnection.UploadAsync"/>
     Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="ClusterConnection.UploadAndRunAsync"/>
+    Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="ClusterConnection.DownloadAsync"/>
     Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
 

@@ -255,7 +255,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
 
     /// <summary>
     /// Everything on the cluster, over the one connection, in the order of the callback service's steps: the inputs
-    /// (2), the job script written (3), the script uploaded and sbatch run (4).
+    /// (2), the job script written (3), the script uploaded and sbatch run on it (4), the last two by one command.
     /// </summary>
     private async Task<string> SubmitOverSshAsync(IClusterConnection connection, ClusterConfiguration configuration, List<Upload> uploads,
         ScriptFile script, string serviceName, ZooMap lenv, JobCallbacks callbacks, CancellationToken cancellationToken)
@@ -270,23 +270,31 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         callbacks.Send(CallbackStep.JobScript, CallbackState.Ended, Script(script.Local));
         progress(22, "Upload SBATCH on HPC server");
         callbacks.Send(CallbackStep.Submission, CallbackState.Started, Script(script.Remote));
-        var (localScript, remoteScript) = (script.Local, script.Remote);
+        progress(30, "Execute SBATCH on HPC server");
+        // One round trip: the script is written on the cluster and sbatch run on it by the same command.
+        var sbatch = configuration.SbatchSubstr is null
+            ? new[] { "sbatch", "--parsable", script.Remote }
+            : ["sbatch", script.Remote];
+        RemoteCommandResult result;
         try
         {
-            await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
+            result = await connection.UploadAndRunAsync(script.Local, script.Remote, sbatch, cancellationToken).ConfigureAwait(false);
         }
-        catch (ClusterConnectionException e)
+        catch (ClusterConnectionException e) when (e.Failure == ClusterFailure.FileOperation)
         {
             throw new HpcJobException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
         }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcJobException(SbatchOutput.FailureMessage(serviceName, configuration.SectionName, e.Message), "NoApplicableCode");
+        }
         finally
         {
-            File.Delete(localScript);
+            File.Delete(script.Local);
             lenv["local_script"] = null;
         }
-        progress(30, "Execute SBATCH on HPC server");
-        var slurmJobId = await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
-        callbacks.Send(CallbackStep.Submission, CallbackState.Ended, Script(remoteScript));
+        var slurmJobId = SlurmJobId(result, configuration, serviceName);
+        callbacks.Send(CallbackStep.Submission, CallbackState.Ended, Script(script.Remote));
         return slurmJobId;
     }
 
@@ -319,26 +327,12 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         }
     }
 
-    private static async Task<string> RunSbatchAsync(IClusterConnection connection, ClusterConfiguration configuration,
-        string remoteScript, string serviceName, CancellationToken cancellationToken)
+    private static string SlurmJobId(RemoteCommandResult sbatch, ClusterConfiguration configuration, string serviceName)
     {
-        var configId = configuration.SectionName;
-        RemoteCommandResult result;
         try
         {
-            var command = configuration.SbatchSubstr is null
-                ? new[] { "sbatch", "--parsable", remoteScript }
-                : ["sbatch", remoteScript];
-            result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterConnectionException e)
-        {
-            throw new HpcJobException(SbatchOutput.FailureMessage(serviceName, configId, e.Message), "NoApplicableCode");
-        }
-        try
-        {
-            return SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
-                configuration.SbatchSubstr, serviceName, configId);
+            return SbatchOutput.JobId(sbatch.ExitStatus, sbatch.StandardOutput, sbatch.StandardError,
+                configuration.SbatchSubstr, serviceName, configuration.SectionName);
         }
         catch (WpsException e)
         {

@@ -109,6 +109,42 @@ public class ClusterConnectionTests
     }
 
     [Test]
+    public async Task A_file_and_the_command_run_on_it_go_together_and_the_command_result_is_its_own()
+    {
+        using var local = new TempDirectory();
+        var script = local.Write("job.sh", "echo \"ran $1\"; exit 3\n");
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        using var connection = await Open();
+        try
+        {
+            await connection.CreateDirectoriesAsync([root]);
+
+            var result = await connection.UploadAndRunAsync(script, $"{root}/job.sh", ["sh", $"{root}/job.sh", "it"]);
+
+            Assert.That((result.ExitStatus, result.StandardOutput), Is.EqualTo((3, "ran it\n")));
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
+    public async Task A_command_whose_file_could_not_be_written_does_not_run()
+    {
+        using var local = new TempDirectory();
+        var script = local.Write("job.sh", "true\n");
+        var marker = $"zoo-tests-{Guid.NewGuid():N}.ran";
+        using var connection = await Open();
+
+        var failure = (await Assert.ThrowsAsync<ClusterConnectionException>(() =>
+            connection.UploadAndRunAsync(script, "/root/zoo-denied.sh", ["touch", marker])))!;
+
+        Assert.That(failure.Failure, Is.EqualTo(ClusterFailure.FileOperation));
+        Assert.That(await ExistsAsync(connection, marker), Is.False);
+    }
+
+    [Test]
     public async Task File_names_a_shell_would_read_otherwise_travel_as_they_are()
     {
         using var local = new TempDirectory();

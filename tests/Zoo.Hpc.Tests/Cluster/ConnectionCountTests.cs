@@ -92,17 +92,15 @@ public class ConnectionCountTests
         var finalizer = new Finalizer(Configs.Parse(proxied.MainConfig(tmpPath)), TextWriter.Null);
 
         var results = await FinalizeInParallelAsync(finalizer, usid, 20);
-        var finalized = results.Count(r => r.Outcome is not null);
-        var allTold = true;
-        for (var i = 0; i < finalized; i++)
-            allTold &= await told.WaitAsync(TimeSpan.FromSeconds(10));
+        // A call that finds the worker's queue full of notices counts as told: the worker takes those.
+        var workerTold = await told.WaitAsync(TimeSpan.FromSeconds(10));
         await stop.CancelAsync();
         await listening;
         Directory.Delete(tmpPath, recursive: true);
 
         Assert.That(proxied.Proxy.Accepted, Is.Zero);
         Assert.That(results.Where(r => r.Outcome is not null).Select(r => r.Outcome!.Notice), Is.Not.Empty.And.All.EqualTo(FinalizeNotice.Socket));
-        Assert.That(allTold, Is.True, "each finalization that went through told the worker");
+        Assert.That(workerTold, Is.True, "the worker got no notice");
         Assert.That(results.Where(r => r.Failure is not null).Select(r => (r.Failure!.Failure, r.Failure.Message)),
             Is.All.EqualTo((FinalizeFailure.Temporary, Finalizer.InProgressMessage)));
     }

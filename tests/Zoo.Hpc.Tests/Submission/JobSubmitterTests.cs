@@ -84,6 +84,7 @@ public sealed class JobSubmitterTests
     private Mock<IClusterConnectionFactory> _connections = null!;
     private List<(string Local, string Remote)> _uploads = null!;
     private string? _script;
+    private RemoteCommandResult _sbatch = null!;
     private List<(int Percent, string Message)> _progress = null!;
     private ZooMaps _inputs = null!;
     private ZooMaps _outputs = null!;
@@ -100,16 +101,17 @@ public sealed class JobSubmitterTests
         _progress = [];
         _connection = new Mock<IClusterConnection>();
         _connection.Setup(c => c.UploadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string local, string remote, CancellationToken _) =>
+            .Callback((string local, string remote, CancellationToken _) => _uploads.Add((local, remote)))
+            .Returns(Task.CompletedTask);
+        _sbatch = new RemoteCommandResult(0, "1234\n", "", null);
+        _connection.Setup(c => c.UploadAndRunAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Callback((string local, string remote, IReadOnlyList<string> _, CancellationToken _) =>
             {
                 _uploads.Add((local, remote));
                 // The local script is removed once uploaded: what the cluster got is kept here.
-                if (remote.EndsWith(".sh", StringComparison.Ordinal))
-                    _script = File.ReadAllText(local);
+                _script = File.ReadAllText(local);
             })
-            .Returns(Task.CompletedTask);
-        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RemoteCommandResult(0, "1234\n", "", null));
+            .ReturnsAsync(() => _sbatch);
         _connections = new Mock<IClusterConnectionFactory>();
         _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>())).ReturnsAsync(_connection.Object);
         // Neither tool recognises the file: it does not count toward the choice, so preview is chosen.
@@ -375,7 +377,8 @@ public sealed class JobSubmitterTests
         await SubmitAsync();
 
         Assert.That(_uploads[^1].Remote, Is.EqualTo(RemoteScript));
-        _connection.Verify(c => c.RunAsync(new[] { "sbatch", "--parsable", RemoteScript }, It.IsAny<CancellationToken>()), Times.Once);
+        _connection.Verify(c => c.UploadAndRunAsync(It.IsAny<string>(), RemoteScript, new[] { "sbatch", "--parsable", RemoteScript },
+            It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -451,8 +454,7 @@ public sealed class JobSubmitterTests
     [Test]
     public async Task A_failed_submission_closes_its_connection()
     {
-        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null));
+        _sbatch = new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null);
 
         await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync());
 
@@ -525,8 +527,7 @@ public sealed class JobSubmitterTests
     [Test]
     public async Task A_failed_sbatch_fails_the_job_with_its_error()
     {
-        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null));
+        _sbatch = new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null);
 
         var failure = (await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync()))!;
 
