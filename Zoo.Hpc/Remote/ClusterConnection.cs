@@ -62,10 +62,12 @@ public sealed class ClusterConnection : IClusterConnection
 
     private const int UploadFailed = 125;
 
-    // $1 the file, $2 the limit: prints the file's size on a line, then, when it is at most the limit, the file.
-    // Exits with MissingStatus when there is no such file, DirectoryStatus when it is a directory.
+    // $1 the file, $2 the limit: prints the file's size on a line, then, when it is at most the limit, sha256sum's line
+    // and the file (SmallFile reads it). Exits with MissingStatus when there is no such file, DirectoryStatus when it
+    // is a directory.
     private const string DownloadScript =
-        "[ -e \"$1\" ] || exit 3; [ ! -d \"$1\" ] || exit 4; n=$(wc -c <\"$1\") || exit 1; echo $n; [ $n -gt \"$2\" ] || exec cat <\"$1\"";
+        "[ -e \"$1\" ] || exit 3; [ ! -d \"$1\" ] || exit 4; n=$(wc -c <\"$1\") || exit 1; echo $n; [ $n -gt \"$2\" ] && exit 0;"
+        + " sha256sum <\"$1\" && exec cat <\"$1\"";
 
     private const int MissingStatus = 3;
     private const int DirectoryStatus = 4;
@@ -257,12 +259,13 @@ public sealed class ClusterConnection : IClusterConnection
     /// Copies a remote file here: into its partial file (<see cref="PartialPathOf"/>, opened without following a link
     /// planted there), size checked, then moved over the target, so a failure never leaves a short file under the
     /// target's name. A file of up to <see cref="CommandChannelLimit"/> comes through <c>cat</c> on the command
-    /// connection (the one command that finds its size brings it); a larger one over SFTP, where a partial file left
-    /// by a broken transfer is resumed from where it stopped rather than fetched again: outputs of cluster jobs can be
-    /// large.
+    /// connection, with its size and SHA-256, all from the one command that finds its size; a larger one over SFTP,
+    /// where a partial file left by a broken transfer is resumed from where it stopped rather than fetched again
+    /// (outputs of cluster jobs can be large), and its SHA-256 is asked for after.
     /// </summary>
+    /// <returns>The SHA-256 of the remote file as the cluster computed it (lower-case hex), to compare with what arrived.</returns>
     /// <exception cref="ClusterConnectionException">the remote file is missing or unreadable, or the local file cannot be written.</exception>
-    public async Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken = default)
+    public async Task<string> DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken = default)
     {
         var what = $"download of {remotePath} to {localPath}";
         var partial = PartialPathOf(localPath);
@@ -280,11 +283,11 @@ public sealed class ClusterConnection : IClusterConnection
                 _ => throw Failure(ClusterFailure.FileOperation, $"{what}: {Complaint(command)}"),
             };
             if (small is null)
-                throw Failure(ClusterFailure.FileOperation, $"{what}: the cluster's answer was not a size and the file");
-            if (small.Value.Size <= CommandChannelLimit)
+                throw Failure(ClusterFailure.FileOperation, $"{what}: the cluster's answer was not a size, a checksum and the file");
+            if (small.Value.Sha256 is { } sha256)
             {
                 WriteSmall(small.Value, partial, localPath, what);
-                return;
+                return sha256;
             }
         }
         await SftpAsync(what, async sftp =>
@@ -314,6 +317,7 @@ public sealed class ClusterConnection : IClusterConnection
             File.Move(partial, localPath, overwrite: true);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+        return await Sha256Async(remotePath, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A small download's bytes, written to its partial file, checked against the size the cluster gave, moved in place.</summary>

@@ -23,7 +23,7 @@ public interface IClusterConnection : IDisposable
     Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.DownloadAsync"/>
-    Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
+    Task<string> DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.CreateDirectoriesAsync"/>
     Task CreateDirectoriesAsync(IReadOnlyList<string> remoteDirectories, CancellationToken cancellationToken);

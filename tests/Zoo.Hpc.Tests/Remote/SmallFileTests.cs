@@ -7,14 +7,16 @@ namespace Zoo.Hpc.Tests.Remote;
 [TestFixture]
 public sealed class SmallFileTests
 {
+    private const string Hash = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+
     [Test]
-    public void The_size_line_is_followed_by_the_file_bytes_as_they_are()
+    public void The_size_line_is_followed_by_the_checksum_and_the_file_bytes_as_they_are()
     {
         byte[] content = [0x49, 0x49, 0x2a, 0x00, (byte)'\n', 0xff, (byte)'\n'];
 
-        var file = SmallFile.Read([.. "7\n"u8, .. content]);
+        var file = SmallFile.Read([.. "7\n"u8, .. Encoding.ASCII.GetBytes(Hash + "  -\n"), .. content]);
 
-        Assert.That((file!.Value.Size, file.Value.Content), Is.EqualTo((7L, content)));
+        Assert.That((file!.Value.Size, file.Value.Sha256, file.Value.Content), Is.EqualTo((7L, Hash.ToLowerInvariant(), content)));
     }
 
     [Test]
@@ -22,15 +24,15 @@ public sealed class SmallFileTests
     {
         var file = SmallFile.Read("5242880\n"u8);
 
-        Assert.That((file!.Value.Size, file.Value.Content.Length), Is.EqualTo((5242880L, 0)));
+        Assert.That((file!.Value.Size, file.Value.Sha256, file.Value.Content.Length), Is.EqualTo((5242880L, (string?)null, 0)));
     }
 
     [Test]
-    public void An_empty_file_is_size_zero_and_no_bytes()
+    public void An_empty_file_is_size_zero_its_checksum_and_no_bytes()
     {
-        var file = SmallFile.Read("0\n"u8);
+        var file = SmallFile.Read(Encoding.ASCII.GetBytes("0\n" + Hash + "  -\n"));
 
-        Assert.That((file!.Value.Size, file.Value.Content.Length), Is.EqualTo((0L, 0)));
+        Assert.That((file!.Value.Size, file.Value.Sha256 is not null, file.Value.Content.Length), Is.EqualTo((0L, true, 0)));
     }
 
     [TestCase("")]
@@ -39,7 +41,10 @@ public sealed class SmallFileTests
     [TestCase("twelve\nbytes")]
     [TestCase("-3\nabc")]
     [TestCase("1 2\nab")]
-    public void An_answer_that_does_not_start_with_a_size_line_is_none(string output)
+    [TestCase("2\nab")]
+    [TestCase("2\n9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08 -\nab")]
+    [TestCase("2\nZZ86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08  -\nab")]
+    public void An_answer_not_shaped_as_size_checksum_and_file_is_none(string output)
     {
         Assert.That(SmallFile.Read(Encoding.ASCII.GetBytes(output)), Is.Null);
     }
