@@ -37,7 +37,7 @@ public sealed class ServeScript : IDisposable
 
     public Uri Loader => new($"http://127.0.0.1:{Port}/cgi-bin/zoo_loader.cgi");
 
-    /// <summary>nginx's access log, where serve.sh keeps it (its run directory), while the server runs.</summary>
+    /// <summary>The web server's access log (nginx's or Apache's: the status follows the quoted request line), in serve.sh's run directory.</summary>
     public string AccessLog => Path.Combine(Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp",
         $"zoo-serve.{Port}", "access.log");
 
