@@ -2,7 +2,8 @@
 # bench/finalize-latency.sh - how long after a Slurm job ends does its WPS job report Succeeded, for each of
 # the three ways the end reaches the job's waiting worker (zoo_loader.cgi --worker):
 #   footer  the job script's footer calls FinalizeHPC.cgi over HTTP (nginx + fcgiwrap, a private serve.sh);
-#           the job is still RUNNING then, so the worker follows sacct every 0.5 s until Slurm records the end
+#           the job is still RUNNING then, so the worker follows sacct (50, 100, 200, 400 ms apart, then every 0.5 s)
+#           until Slurm records the end
 #   mail    Slurm's END mail handed to `FinalizeHPC.cgi --mail <main.cfg>` on stdin, as an MTA alias pipe does
 #   poll    no notice at all: the worker asks sacct every sacct_poll_interval seconds (POLL_INTERVAL, default 5)
 #
@@ -41,9 +42,11 @@
 #   end known    when the worker had Slurm's terminal record: it writes 70 % to <usid>.status right after its
 #                wait ends; the mtime of the first status version seen at >= 70 % (read every 5 ms; exact
 #                but for a step replaced within 5 ms, see write_watcher).
-#   downloaded   the mtime of the first status seen at 90 % (outputs home): "download" is 70 % -> 90 %, the SFTP
+#   downloaded   the mtime of the first status seen at 90 % (outputs home): "download" is 70 % -> 90 %, the
 #                download of the output and both SHA-256 sums. The output is tiny (a 16x16 GeoTIFF, < 2 KB), so
-#                the download here is close to its fixed cost (one SFTP open/read and one remote sha256sum).
+#                the download here is close to its fixed cost (one remote command that gives its size, its
+#                SHA-256 and the file, over the connection the worker holds; a kernel before 2026-12 opened an
+#                SFTP connection and ran a second command for the checksum).
 #                (File times: a new file's mtime may come from the kernel's coarse clock, up to one timer tick,
 #                a few ms, early; the job-end stamp and the watchers' own times are exact.)
 #   accepted     when the Execute's answer came back from the CGI (its process exited): the total is
@@ -474,7 +477,7 @@ report() {
   for path in "${PATHS[@]}"; do
     case "$path" in
       footer) printf '\n[footer] job script footer -> FinalizeHPC.cgi over HTTP (serve.sh on port %s), sacct_poll_interval=600\n' "$PORT"
-        printf '         (FinalizeHPC runs inside the job, so it finds the job still running; the worker then asks sacct every 0.5 s)\n' ;;
+        printf '         (FinalizeHPC runs inside the job and tells the worker, which follows sacct 50, 100, 200, 400 ms apart, then every 0.5 s)\n' ;;
       mail) printf '\n[mail] END mail -> FinalizeHPC.cgi --mail (maildir polled every %s s as the MTA stand-in), sacct_poll_interval=600\n' "$MAIL_POLL" ;;
       poll) printf '\n[poll] no notice, sacct_poll_interval=%s: expect anywhere from 0 to %s s plus one sacct call\n' "$POLL_INTERVAL" "$POLL_INTERVAL"
         printf '       (the first poll comes %s s after sbatch: a job that short is seen about %s s minus its run time after its end)\n' \
@@ -483,7 +486,7 @@ report() {
     printf '  %-62s %8s %8s %8s %8s %5s\n' "" median p95 min max runs
     row "$path" succeeded "job end -> Succeeded (.res mtime)"
     row "$path" known "job end -> end known to the worker (70 %)"
-    row "$path" download "  download: 70 % -> 90 % (SFTP + sha256, output < 2 KB)"
+    row "$path" download "  download: 70 % -> 90 % (output < 2 KB and its SHA-256)"
     row "$path" result "  90 % -> .res (result document, job files)"
     row "$path" total "Execute accepted -> Succeeded"
     row "$path" ctld "cross-check: job end -> slurmctld logs it done"

@@ -52,6 +52,8 @@ public sealed class ClusterConnection : IClusterConnection
     /// </summary>
     public const long CommandChannelLimit = 1024 * 1024;
 
+    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
+
     // $1 the partial name beside the target, $2 the size sent, $3 the target, then the command to run once it is in
     // place, if any: written, its size checked, renamed over the target, removed again when anything failed (exit
     // status UploadFailed, which no command we run uses). An empty file is not read from the standard input: SSH.NET
@@ -97,7 +99,12 @@ public sealed class ClusterConnection : IClusterConnection
         SshClient? ssh = null;
         try
         {
-            ssh = new SshClient(CreateConnectionInfo(settings, key, verifier));
+            ssh = new SshClient(CreateConnectionInfo(settings, key, verifier))
+            {
+                // A job's worker holds its connection while the job runs: keep-alives keep firewalls and NAT from
+                // dropping it as idle, and make a connection that died anyway fail, so that the next use reconnects.
+                KeepAliveInterval = KeepAliveInterval,
+            };
             ssh.HostKeyReceived += verifier.OnHostKeyReceived;
             await ConnectAsync(ssh, settings, verifier, cancellationToken).ConfigureAwait(false);
             return new ClusterConnection(settings, commandTimeout, ssh, verifier, key);
