@@ -2,7 +2,7 @@
 # bench/finalize-latency.sh - how long after a Slurm job ends does its WPS job report Succeeded, for each of
 # the three ways the end reaches the job's waiting worker (zoo_loader.cgi --worker):
 #   footer  the job script's footer calls FinalizeHPC.cgi over HTTP (nginx + fcgiwrap, a private serve.sh);
-#           the job is still RUNNING then, so the worker follows sacct (50, 100, 200, 400 ms apart, then every 0.5 s)
+#           the job is still RUNNING then, so the worker follows sacct (every 50 ms five times, 100, 200, 400 ms, then 0.5 s)
 #           until Slurm records the end
 #   mail    Slurm's END mail handed to `FinalizeHPC.cgi --mail <main.cfg>` on stdin, as an MTA alias pipe does
 #   poll    no notice at all: the worker asks sacct every sacct_poll_interval seconds (POLL_INTERVAL, default 5)
@@ -477,7 +477,7 @@ report() {
   for path in "${PATHS[@]}"; do
     case "$path" in
       footer) printf '\n[footer] job script footer -> FinalizeHPC.cgi over HTTP (serve.sh on port %s), sacct_poll_interval=600\n' "$PORT"
-        printf '         (FinalizeHPC runs inside the job and tells the worker, which follows sacct 50, 100, 200, 400 ms apart, then every 0.5 s)\n' ;;
+        printf '         (FinalizeHPC runs inside the job and tells the worker, which follows sacct: every 50 ms five times, 100, 200, 400 ms, then 0.5 s)\n' ;;
       mail) printf '\n[mail] END mail -> FinalizeHPC.cgi --mail (maildir polled every %s s as the MTA stand-in), sacct_poll_interval=600\n' "$MAIL_POLL" ;;
       poll) printf '\n[poll] no notice, sacct_poll_interval=%s: expect anywhere from 0 to %s s plus one sacct call\n' "$POLL_INTERVAL" "$POLL_INTERVAL"
         printf '       (the first poll comes %s s after sbatch: a job that short is seen about %s s minus its run time after its end)\n' \

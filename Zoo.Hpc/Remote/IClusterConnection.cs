@@ -20,13 +20,11 @@ public interface IClusterConnection : IDisposable
     Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.UploadAndRunAsync"/>
-    Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+    Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> directories,
+        IReadOnlyList<string> arguments, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.DownloadAsync"/>
     Task<string> DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
-
-    /// <inheritdoc cref="ClusterConnection.CreateDirectoriesAsync"/>
-    Task CreateDirectoriesAsync(IReadOnlyList<string> remoteDirectories, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.Sha256Async"/>
     Task<string> Sha256Async(string remotePath, CancellationToken cancellationToken);

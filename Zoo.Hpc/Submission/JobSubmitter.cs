@@ -21,10 +21,10 @@ namespace Zoo.Hpc.Submission;
 /// or fullres configuration, opens one connection to the cluster, stages the inputs, writes and uploads the
 /// sbatch script and submits it. Progress goes where ZOO reports it: 15, 22 and 30 %.
 /// <para>
-/// The connection is opened while GDAL sizes the inputs (both take tens of milliseconds, and what GDAL finds
-/// rarely changes which cluster is reached: the preview configuration's is, and kept unless the fullres one is
-/// reached another way), and it is handed over once sbatch has answered, so the job's worker waits, asks sacct and
-/// fetches the outputs over it instead of logging in again.
+/// The connection is opened while the inputs are sized (GDAL's tools, when they are needed, and the login take tens
+/// of milliseconds each, and the sizes rarely change which cluster is reached: the preview configuration's is, and
+/// kept unless the fullres one is reached another way), and it is handed over once sbatch has answered, so the job's
+/// worker waits, asks sacct and fetches the outputs over it instead of logging in again.
 /// </para>
 /// </summary>
 /// <param name="connections">Opens the connection to the cluster (<see cref="ClusterConnectionFactory"/> for the real one).</param>
@@ -69,6 +69,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
 
         if (!configuration.ReachesLike(settings.Preview))
         {
+            await early.CancelAsync().ConfigureAwait(false);
             await DiscardAsync(opening).ConfigureAwait(false);
             opening = connections.OpenAsync(configuration, cancellationToken);
         }
@@ -262,7 +263,7 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     {
         progress(15, "Upload data on HPC server");
         callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Started, Uploaded(uploads));
-        await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
+        var directories = await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
         callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Ended, Uploaded(uploads));
         callbacks.Send(CallbackStep.JobScript, CallbackState.Started, Script(script.Local));
         AtomicFile.Write(script.Local, script.Text);
@@ -271,14 +272,15 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         progress(22, "Upload SBATCH on HPC server");
         callbacks.Send(CallbackStep.Submission, CallbackState.Started, Script(script.Remote));
         progress(30, "Execute SBATCH on HPC server");
-        // One round trip: the script is written on the cluster and sbatch run on it by the same command.
+        // One round trip: the script is written on the cluster (with the remote directories when no input made them)
+        // and sbatch run on it by the same command.
         var sbatch = configuration.SbatchSubstr is null
             ? new[] { "sbatch", "--parsable", script.Remote }
             : ["sbatch", script.Remote];
         RemoteCommandResult result;
         try
         {
-            result = await connection.UploadAndRunAsync(script.Local, script.Remote, sbatch, cancellationToken).ConfigureAwait(false);
+            result = await connection.UploadAndRunAsync(script.Local, script.Remote, directories, sbatch, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterConnectionException e) when (e.Failure == ClusterFailure.FileOperation)
         {
@@ -298,17 +300,21 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         return slurmJobId;
     }
 
-    private static async Task UploadInputsAsync(IClusterConnection connection, ClusterConfiguration configuration,
+    /// <summary>
+    /// Uploads the inputs the cluster does not hold already. The remote directories are made by the first command that
+    /// writes a file (ZOO makes them one step at a time): the first input's, or else the job script's, to which the
+    /// directories still to make are returned.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> UploadInputsAsync(IClusterConnection connection, ClusterConfiguration configuration,
         List<Upload> uploads, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> directories = new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
+            .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         string? uploading = null;
         try
         {
-            var directories = new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
-                .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            await connection.CreateDirectoriesAsync(directories, cancellationToken).ConfigureAwait(false);
             // A file two inputs share goes once.
             foreach (var upload in uploads.DistinctBy(u => u.Remote, StringComparer.Ordinal))
             {
@@ -316,15 +322,15 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
                 if (upload.Persistent
                     && await IsSameRemoteFileAsync(connection, upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false))
                     continue;
-                await connection.UploadAsync(upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false);
+                await connection.UploadAndRunAsync(upload.Local, upload.Remote, directories, [], cancellationToken).ConfigureAwait(false);
+                directories = [];
             }
         }
         catch (ClusterConnectionException e)
         {
-            throw new HpcJobException(uploading is null
-                ? $"Unable to lock the file for upload! {e.Message}"
-                : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
+            throw new HpcJobException($"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
         }
+        return directories;
     }
 
     private static string SlurmJobId(RemoteCommandResult sbatch, ClusterConfiguration configuration, string serviceName)

@@ -117,11 +117,32 @@ public class ClusterConnectionTests
         using var connection = await Open();
         try
         {
-            await connection.CreateDirectoriesAsync([root]);
-
-            var result = await connection.UploadAndRunAsync(script, $"{root}/job.sh", ["sh", $"{root}/job.sh", "it"]);
+            var result = await connection.UploadAndRunAsync(script, $"{root}/work/job.sh", [$"{root}/work", $"{root}/data"],
+                ["sh", $"{root}/work/job.sh", "it"]);
 
             Assert.That((result.ExitStatus, result.StandardOutput), Is.EqualTo((3, "ran it\n")));
+            Assert.That(await ExistsAsync(connection, $"{root}/data"), Is.True, "the directories were made too");
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
+    public async Task A_large_file_goes_over_sftp_into_the_directories_made_for_it()
+    {
+        using var local = new TempDirectory();
+        var source = local.PathOf("large.bin");
+        var content = RandomNumberGenerator.GetBytes((int)ClusterConnection.CommandChannelLimit + 1);
+        await File.WriteAllBytesAsync(source, content);
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        using var connection = await Open();
+        try
+        {
+            var result = await connection.UploadAndRunAsync(source, $"{root}/a/large.bin", [$"{root}/a"], ["sha256sum", "--", $"{root}/a/large.bin"]);
+
+            Assert.That(result.StandardOutput[..64], Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(content))));
         }
         finally
         {
@@ -138,7 +159,7 @@ public class ClusterConnectionTests
         using var connection = await Open();
 
         var failure = (await Assert.ThrowsAsync<ClusterConnectionException>(() =>
-            connection.UploadAndRunAsync(script, "/root/zoo-denied.sh", ["touch", marker])))!;
+            connection.UploadAndRunAsync(script, "/root/zoo-denied.sh", [], ["touch", marker])))!;
 
         Assert.That(failure.Failure, Is.EqualTo(ClusterFailure.FileOperation));
         Assert.That(await ExistsAsync(connection, marker), Is.False);

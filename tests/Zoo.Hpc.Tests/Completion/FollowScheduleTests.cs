@@ -26,14 +26,14 @@ public sealed class FollowScheduleTests
     }
 
     [Test]
-    public void After_a_notice_sacct_is_asked_50_100_200_400_then_every_500_ms()
+    public void After_a_notice_sacct_is_asked_every_50_ms_five_times_then_100_200_400_then_every_500_ms()
     {
         var schedule = new FollowSchedule(Poll);
         schedule.Noticed(Start);
 
-        var gaps = Enumerable.Range(0, 7).Select(i => schedule.Asked(Start + Ms(i))).ToList();
+        var gaps = Enumerable.Range(0, 11).Select(i => schedule.Asked(Start + Ms(i))).ToList();
 
-        Assert.That(gaps, Is.EqualTo(new[] { Ms(50), Ms(100), Ms(200), Ms(400), Ms(500), Ms(500), Ms(500) }));
+        Assert.That(gaps, Is.EqualTo(new[] { Ms(50), Ms(50), Ms(50), Ms(50), Ms(50), Ms(100), Ms(200), Ms(400), Ms(500), Ms(500), Ms(500) }));
     }
 
     [Test]
@@ -42,9 +42,9 @@ public sealed class FollowScheduleTests
         var schedule = new FollowSchedule(Ms(150));
         schedule.Noticed(Start);
 
-        var gaps = Enumerable.Range(0, 4).Select(i => schedule.Asked(Start + Ms(i))).ToList();
+        var gaps = Enumerable.Range(0, 8).Select(i => schedule.Asked(Start + Ms(i))).ToList();
 
-        Assert.That(gaps, Is.EqualTo(new[] { Ms(50), Ms(100), Ms(150), Ms(150) }));
+        Assert.That(gaps, Is.EqualTo(new[] { Ms(50), Ms(50), Ms(50), Ms(50), Ms(50), Ms(100), Ms(150), Ms(150) }));
     }
 
     [Test]
@@ -62,7 +62,7 @@ public sealed class FollowScheduleTests
     {
         var schedule = new FollowSchedule(Poll);
         schedule.Noticed(Start);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < FollowSchedule.Gaps.Count; i++)
             schedule.Asked(Start);
 
         var asked = schedule.Noticed(Start + Ms(1500));

@@ -85,6 +85,7 @@ public sealed class JobSubmitterTests
     private List<(string Local, string Remote)> _uploads = null!;
     private string? _script;
     private RemoteCommandResult _sbatch = null!;
+    private List<IReadOnlyList<string>> _directories = null!;
     private List<(int Percent, string Message)> _progress = null!;
     private ZooMaps _inputs = null!;
     private ZooMaps _outputs = null!;
@@ -100,18 +101,20 @@ public sealed class JobSubmitterTests
         _script = null;
         _progress = [];
         _connection = new Mock<IClusterConnection>();
-        _connection.Setup(c => c.UploadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string local, string remote, CancellationToken _) => _uploads.Add((local, remote)))
-            .Returns(Task.CompletedTask);
         _sbatch = new RemoteCommandResult(0, "1234\n", "", null);
-        _connection.Setup(c => c.UploadAndRunAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
-            .Callback((string local, string remote, IReadOnlyList<string> _, CancellationToken _) =>
+        _directories = [];
+        _connection.Setup(c => c.UploadAndRunAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(),
+                It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Callback((string local, string remote, IReadOnlyList<string> directories, IReadOnlyList<string> _, CancellationToken _) =>
             {
                 _uploads.Add((local, remote));
+                _directories.Add(directories);
                 // The local script is removed once uploaded: what the cluster got is kept here.
-                _script = File.ReadAllText(local);
+                if (remote.EndsWith(".sh", StringComparison.Ordinal))
+                    _script = File.ReadAllText(local);
             })
-            .ReturnsAsync(() => _sbatch);
+            .ReturnsAsync((string _, string _, IReadOnlyList<string> _, IReadOnlyList<string> command, CancellationToken _) =>
+                command.Count == 0 ? new RemoteCommandResult(0, "", "", null) : _sbatch);
         _connections = new Mock<IClusterConnectionFactory>();
         _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>())).ReturnsAsync(_connection.Object);
         // Neither tool recognises the file: it does not count toward the choice, so preview is chosen.
@@ -286,17 +289,24 @@ public sealed class JobSubmitterTests
     }
 
     [Test]
-    public async Task The_remote_directories_are_created_at_once_data_then_work_then_persistent()
+    public async Task The_remote_directories_are_made_data_then_work_then_persistent_by_the_first_upload()
     {
         Input("il", new FileValue(InputFile("dem.tif")), mimeType: "image/tiff", href: SharedUrl);
-        var created = new List<IReadOnlyList<string>>();
-        _connection.Setup(c => c.CreateDirectoriesAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
-            .Callback((IReadOnlyList<string> directories, CancellationToken _) => created.Add(directories))
-            .Returns(Task.CompletedTask);
 
         await SubmitAsync();
 
-        Assert.That(created, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" } }));
+        Assert.That(_directories, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" }, Array.Empty<string>() }));
+    }
+
+    [Test]
+    public async Task Without_an_input_to_upload_the_job_script_command_makes_the_remote_directories()
+    {
+        _inputs = new ZooMaps();
+        Input("exp", "im1b1*2");
+
+        await SubmitAsync();
+
+        Assert.That(_directories, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work" } }));
     }
 
     [Test]
@@ -377,8 +387,8 @@ public sealed class JobSubmitterTests
         await SubmitAsync();
 
         Assert.That(_uploads[^1].Remote, Is.EqualTo(RemoteScript));
-        _connection.Verify(c => c.UploadAndRunAsync(It.IsAny<string>(), RemoteScript, new[] { "sbatch", "--parsable", RemoteScript },
-            It.IsAny<CancellationToken>()), Times.Once);
+        _connection.Verify(c => c.UploadAndRunAsync(It.IsAny<string>(), RemoteScript, It.IsAny<IReadOnlyList<string>>(),
+            new[] { "sbatch", "--parsable", RemoteScript }, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
