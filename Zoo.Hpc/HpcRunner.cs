@@ -74,13 +74,14 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
 
         // Listening before sbatch: a short job's footer may call FinalizeHPC before sbatch has even returned here.
         // The socket goes once the wait is over, which tells FinalizeHPC that this job needs no more notices.
-        SubmittedJob job;
+        SubmissionResult? submission = null;
         var socket = Listen(CompletionSocket.PathFor(settings.Completion.SocketDirectory, tmpPath, usid));
         try
         {
             lenv["wait_socket"] = socket.SocketPath;
             lenv["confId"] = settings.ConfId;
-            job = await new JobSubmitter(config, _sizer, Progress, _connections)
+            lenv[WorkerHost.LenvKey] = WorkerHost.Name;
+            submission = await new JobSubmitter(config, _sizer, Progress, _connections)
                 .SubmitAsync(run, service, settings, usid, tmpPath, lenv, outputs, cancellationToken).ConfigureAwait(false);
             // FinalizeHPC finds the job's configuration, Slurm id and socket in this file.
             store.WriteLenv(usid, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
@@ -88,19 +89,25 @@ public sealed class HpcRunner(MainConfig config, TextWriter log, InputSizer? siz
         catch
         {
             socket.Dispose();
+            submission?.Session.Dispose();
             throw;
         }
 
-        using var session = new ClusterSession(job.Configuration, _connections);
+        // The submission's connection, still open: the end of the job is acted on without logging in again.
+        var job = submission.Job;
+        using var session = submission.Session;
         try
         {
             SacctRecord end;
             using (socket)
             {
+                // The outputs' publication gets ready (GDAL loads) while the end is confirmed and the outputs come home.
                 var waiter = new JobWaiter(socket, new SacctAccounting(session), HenvFile.PathFor(tmpPath, usid),
-                    settings.Completion.PollInterval, message => Progress(30, message), log);
+                    settings.Completion.PollInterval, message => Progress(30, message), log, run.OutputsNear);
                 end = await waiter.WaitAsync(job.SlurmJobId, cancellationToken).ConfigureAwait(false);
             }
+            if (end.Succeeded)
+                run.OutputsNear();
             lenv["hpc_state"] = end.State;
             if (end.ExitCode is { } exitCode)
                 lenv["hpc_exit_code"] = exitCode;

@@ -15,8 +15,9 @@
 # Each run POSTs a WPS 2.0.0 async Execute of hpc.BandMath (a 16x16 GeoTIFF by file:// reference) to a
 # copy of dist, the way a web server runs the CGI, then polls (1 ms) for the milestones the job leaves:
 #   worker    <id>.pid in tmpPath: the detached worker runs
-#   chosen    zoo_BandMath_<id>.sh in tmpPath: inputs sized, configuration chosen, script written
-#   uploaded  zoo_BandMath_<id>.sh in remote_work_path: SSH connected, input and script uploaded
+#   chosen    zoo_BandMath_<id>.sh in tmpPath: inputs sized, SSH connected, input uploaded, script written here
+#   uploaded  zoo_BandMath_<id>.sh in remote_work_path: the script on the cluster (the command that writes it
+#             then runs sbatch on it)
 #   submitted exec_out_<id> in tmpPath: sbatch returned the Slurm job id
 # Times are from the CGI's exit (accepted); "accept" is the CGI's own wall time. A milestone missed by
 # the polling (a file that came and went within a poll) is shown as "-". After each run the Slurm job
@@ -164,5 +165,5 @@ for m in MILESTONES:
 print("%-38s %s" % ("for comparison: OpenSSH `ssh ... true`", stats(ssh_true() for _ in range(5))))
 submitted = median(r["submitted"] for r in rows)
 print()
-print("target: median submission under 1000 ms: %s (%.0f ms)" % ("met" if submitted < 1000 else "MISSED", submitted))
+print("target: median submission under 150 ms (an idle machine): %s (%.0f ms)" % ("met" if submitted < 150 else "MISSED", submitted))
 EOF

@@ -10,7 +10,8 @@ namespace FinalizeHpc.Cgi.Mail;
 /// </summary>
 internal static class MailFinalization
 {
-    // Slurm mails as the job ends; its accounting may take a moment more to say so.
+    // Slurm mails as the job ends; its accounting may take a moment more to say so (when FinalizeHPC asks it itself,
+    // the worker's socket being out of reach).
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     private static readonly string[] EndEvents = ["Ended", "Failed"];
@@ -27,9 +28,9 @@ internal static class MailFinalization
         try
         {
             var outcome = await new Finalizer(config, log).FinalizeAsync(usid, Settle, cancellationToken).ConfigureAwait(false);
-            return new MailResult(MailPolicy.DispositionOf(outcome), outcome.Record.IsTerminal
-                ? $"job {usid} (Slurm job {outcome.Record.JobId}) {outcome.Record.State}"
-                : $"Slurm job {outcome.Record.JobId} of job {usid} is still {outcome.Record.State}");
+            return new MailResult(MailDisposition.Finalized, outcome.Record is { } record
+                ? $"job {usid} (Slurm job {record.JobId}, {record.State}): {HenvFile.FileName(usid)} written for its worker"
+                : $"job {usid} (Slurm job {mail.SlurmJobId}): its worker was told");
         }
         catch (FinalizeException e)
         {

@@ -10,6 +10,13 @@ namespace Zoo.Core.Processes;
 public sealed record ServiceRun(ServiceEntry Entry, ProcessDescription Process, ZooMaps Conf, ZooMaps Inputs, ZooMaps Outputs)
 {
     public JobCallbacks Callbacks { get; init; } = JobCallbacks.None;
+
+    /// <summary>
+    /// What a runner calls when its outputs are near after a long wait (an HPC job told of its end), so that what will
+    /// publish them gets ready meanwhile: GDAL's tools load while the outputs come. A synchronous run's start with it;
+    /// calling this again, or for a run that publishes nothing, does nothing.
+    /// </summary>
+    public Action OutputsNear { get; init; } = static () => { };
 }
 
 /// <summary>

@@ -10,17 +10,20 @@ namespace Zoo.Hpc.Completion;
 
 /// <summary>
 /// FinalizeHPC's work for one job, whoever calls it (a WPS Execute, a Slurm mail, a maildir pass): finds the job
-/// from its saved lenv, asks sacct about its Slurm job (by id, with <c>--parsable2</c>; the original greps the
-/// day's whole listing for the usid), writes the <c>[henv]</c> file atomically and wakes the waiting worker.
+/// from its saved lenv and tells its waiting worker, which then asks sacct about the job itself over the connection
+/// it holds, and believes nothing else. So a call costs no login to the cluster, and the worker acts at once.
 /// <para>
-/// Unlike the original it never releases a job on a row that is still running: the worker reads the state and,
-/// when Slurm does not list the end yet (a footer calls FinalizeHPC from inside the job), follows the job until it
-/// does. So calling FinalizeHPC for somebody else's job (it has no authorization, as in ZOO) cannot fake its end.
+/// When the worker's socket cannot be reached (FinalizeHPC runs on another front-end that shares tmpPath with the
+/// worker's, over NFS), FinalizeHPC does what ZOO's FinalizeHPC1 does: asks sacct about the job (by id, with
+/// <c>--parsable2</c>; the original greps the day's whole listing for the usid) and writes the <c>[henv]</c> file
+/// <c>exec_status_&lt;usid&gt;</c> atomically, which the worker watches. Either way a job is never released on a
+/// notice alone: the worker follows the job until sacct records its end (a footer calls FinalizeHPC from inside the
+/// job), so calling FinalizeHPC for somebody else's job (it has no authorization, as in ZOO) cannot fake its end.
 /// </para>
 /// <para>
-/// Since anyone may call it, a call costs the cluster nothing unless it can matter: whatever can be refused here is
-/// refused before connecting (an unknown job, one that ended, one whose worker no longer waits), and of several
-/// calls for one job only the one holding its <see cref="FinalizeLock"/> connects; the others are told to come back.
+/// Since anyone may call it, a call costs nothing unless it can matter: whatever can be refused here is refused
+/// before anything else (an unknown job, one that ended, one whose worker no longer waits), and of several calls for
+/// one job only the one holding its <see cref="FinalizeLock"/> goes on; the others are told to come back.
 /// </para>
 /// </summary>
 public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnectionFactory connections)
@@ -31,6 +34,9 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
 
     private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(500);
 
+    // A worker takes a notice within milliseconds; one whose socket is this slow to take it is as good as out of reach.
+    private static readonly TimeSpan NoticeTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>A finalizer that reaches the cluster over SSH.</summary>
     public Finalizer(MainConfig config, TextWriter log)
         : this(config, log, new ClusterConnectionFactory())
@@ -38,12 +44,12 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
     }
 
     /// <param name="settle">
-    /// How long to wait for sacct to record the end when the caller knows the job ended (a Slurm END mail): Slurm
-    /// mails as the job ends, and its accounting may lag by a moment.
+    /// When the worker's socket is out of reach, how long to wait for sacct to record the end when the caller knows
+    /// the job ended (a Slurm END mail): Slurm mails as the job ends, and its accounting may lag by a moment.
     /// </param>
     /// <exception cref="FinalizeException">
-    /// unknown or ended job, a job no longer waited for, another finalization of the job under way, broken
-    /// configuration, cluster or sacct failure.
+    /// unknown or ended job, a job no longer waited for, another finalization of the job under way, and when the
+    /// socket is out of reach: broken configuration, cluster or sacct failure.
     /// </exception>
     public async Task<FinalizeOutcome> FinalizeAsync(string usid, TimeSpan settle, CancellationToken cancellationToken)
     {
@@ -57,18 +63,20 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
         var lenv = ReadLenv(store, usid);
         var slurmJobId = SlurmJobId(lenv, tmpPath, usid);
         RefuseUnlessWaited(store, usid, lenv, slurmJobId);
-        var configuration = Configuration(lenv);
 
         using var finalization = Lock(tmpPath, usid);
         // Again under the lock: the finalization that held it until a moment ago may have ended the wait.
         RefuseIfEnded(store, usid);
         RefuseUnlessWaited(store, usid, lenv, slurmJobId);
+        if (await NotifyAsync(lenv["wait_socket"], usid, cancellationToken).ConfigureAwait(false))
+            return new FinalizeOutcome(usid, FinalizeNotice.Socket, null);
+
+        var configuration = Configuration(lenv);
         SacctRecord record;
         using (var session = new ClusterSession(configuration, connections))
             record = await QueryAsync(new SacctAccounting(session), slurmJobId, settle, cancellationToken).ConfigureAwait(false);
         HenvFile.Write(HenvFile.PathFor(tmpPath, usid), HenvFile.ValuesOf(record));
-        var notified = await NotifyAsync(lenv["wait_socket"], usid, cancellationToken).ConfigureAwait(false);
-        return new FinalizeOutcome(usid, record, notified);
+        return new FinalizeOutcome(usid, FinalizeNotice.StatusFile, record);
     }
 
     private static void RefuseIfEnded(JobStore store, string usid)
@@ -85,6 +93,9 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
     /// </summary>
     private static void RefuseUnlessWaited(JobStore store, string usid, ConfigValues lenv, string slurmJobId)
     {
+        // Another front-end's worker: its process and its socket are not to be seen from here, only its .res.
+        if (!WorkerHost.IsHere(lenv[WorkerHost.LenvKey]))
+            return;
         if (lenv["wait_socket"] is { Length: > 0 } socketPath && !File.Exists(socketPath))
             throw new FinalizeException($"The job {usid} no longer waits for its Slurm job {slurmJobId}.", FinalizeFailure.AlreadyEnded);
         if (store.Worker(usid) is not { IsAlive: true })
@@ -167,20 +178,34 @@ public sealed class Finalizer(MainConfig config, TextWriter log, IClusterConnect
         }
     }
 
-    /// <summary>sacct's fields, then ZOO's StdErr (the job's output log, which the original fetches on failure).</summary>
+    /// <summary>Tells the worker over its socket; false when the socket cannot be reached from here.</summary>
     private async Task<bool> NotifyAsync(string? socketPath, string usid, CancellationToken cancellationToken)
     {
         if (socketPath is not { Length: > 0 })
             return false;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(NoticeTimeout);
+        string problem;
         try
         {
-            await CompletionSocket.NotifyAsync(socketPath, "3", cancellationToken).ConfigureAwait(false);
+            await CompletionSocket.NotifyAsync(socketPath, "3", deadline.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
+        {
+            // Its queue is full of notices it has not taken yet (a burst of calls): it will wake, and once is enough.
             return true;
         }
         catch (SocketException e)
         {
-            log.WriteLine($"FinalizeHPC {usid}: nobody waits on {socketPath} ({e.Message}); the job's worker will find the end with sacct");
-            return false;
+            problem = e.Message;
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            problem = $"no answer within {NoticeTimeout.TotalSeconds:0} s";
+        }
+        log.WriteLine($"FinalizeHPC {usid}: cannot reach the worker's socket {socketPath} ({problem}): "
+            + $"writing {HenvFile.FileName(usid)}, which it watches");
+        return false;
     }
 }

@@ -15,7 +15,9 @@ public static class HenvFile
 {
     public const string Section = "henv";
 
-    public static string PathFor(string tmpPath, string usid) => Path.Combine(tmpPath, "exec_status_" + usid);
+    public static string FileName(string usid) => "exec_status_" + usid;
+
+    public static string PathFor(string tmpPath, string usid) => Path.Combine(tmpPath, FileName(usid));
 
     /// <summary>What ZOO's FinalizeHPC1 writes: sacct's fields, and <c>StdErr</c>, the name of the job's Slurm log.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ValuesOf(SacctRecord record)

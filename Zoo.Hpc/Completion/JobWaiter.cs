@@ -5,51 +5,82 @@ using Zoo.Hpc.Slurm;
 namespace Zoo.Hpc.Completion;
 
 /// <summary>
-/// Waits for a submitted job to end. A notice on the job's socket (FinalizeHPC, from a Slurm mail or the job
-/// script's footer) only wakes the waiter: whoever can reach the socket or write tmpPath could send one, or write
-/// the <c>[henv]</c> file it announces, so the job's end is always what sacct itself answers the waiter. Without a
-/// notice, the waiter asks sacct every poll interval, so a lost mail never leaves the job waiting forever (the
-/// original blocks in accept() for good). A notice that comes while Slurm still lists the job as running (a footer
-/// calls FinalizeHPC from inside the job) makes the waiter follow the job closely until Slurm records its end.
+/// Waits for a submitted job to end. A notice (FinalizeHPC, from a Slurm mail or the job script's footer) only wakes
+/// the waiter: whoever can reach the socket or write tmpPath could send one, or write the <c>[henv]</c> file, so the
+/// job's end is always what sacct itself answers the waiter. Notices come over the job's socket, or, from a
+/// FinalizeHPC on another front-end that shares tmpPath but cannot reach the socket, as the <c>[henv]</c> file
+/// <c>exec_status_&lt;usid&gt;</c>, which the waiter looks for every <see cref="StatusFileInterval"/> (inotify does
+/// not see what another NFS client writes). Without a notice, the waiter asks sacct every poll interval, so a lost
+/// mail never leaves the job waiting forever (the original blocks in accept() for good). After a notice it follows
+/// the job closely (<see cref="FollowSchedule"/>) until Slurm records its end.
 /// </summary>
+/// <param name="noticed">Called at each notice, before sacct is asked: the end is near.</param>
 public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting, string henvPath, TimeSpan pollInterval,
-    Action<string> report, TextWriter log)
+    Action<string> report, TextWriter log, Action? noticed = null)
 {
-    public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan StatusFileInterval = TimeSpan.FromMilliseconds(500);
 
-    // A notice that came too early (the original's pollers call FinalizeHPC1 every few seconds from the submission
-    // on) must not make the waiter query sacct twice a second for hours.
-    public static readonly TimeSpan FollowPeriod = TimeSpan.FromSeconds(60);
+    // The last [henv] file taken, by its time: one that cannot be removed is not taken for a new notice again.
+    private DateTime? _henvTaken;
 
     /// <summary>The job's accounting row once Slurm reports it ended (any terminal state, success or not).</summary>
     public async Task<SacctRecord> WaitAsync(string slurmJobId, CancellationToken cancellationToken)
     {
-        var followUntil = DateTime.MinValue;
+        var schedule = new FollowSchedule(pollInterval);
+        var due = DateTime.UtcNow + pollInterval;
         string? lastState = null;
         while (true)
         {
-            var following = DateTime.UtcNow < followUntil;
-            var notice = await socket.WaitAsync(following ? FollowInterval : pollInterval, cancellationToken).ConfigureAwait(false);
-            SacctRecord? record;
-            if (notice is null)
-                record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
-            else
+            var notice = await NextNoticeAsync(due, cancellationToken).ConfigureAwait(false);
+            SacctRecord? told = null;
+            if (notice is not null)
             {
-                var told = TakeHenv();
-                record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
-                log.WriteLine($"HPC job {slurmJobId}: notified (\"{Shown(notice)}\", FinalizeHPC saw {told?.State ?? "nothing"}), "
-                    + $"Slurm state {record?.State ?? "unknown"}");
-                followUntil = DateTime.UtcNow + FollowPeriod;
+                noticed?.Invoke();
+                told = TakeHenv();
+                if (!schedule.Noticed(DateTime.UtcNow))
+                    continue;
             }
-            if (record is null)
-                continue;
-            if (record.IsTerminal)
+            var record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+            if (notice is not null)
+                log.WriteLine($"HPC job {slurmJobId}: notified ({notice}{(told is null ? "" : $", FinalizeHPC saw {told.State}")}), "
+                    + $"Slurm state {record?.State ?? "unknown"}");
+            if (record is { IsTerminal: true })
                 return record;
-            if (record.State != lastState)
+            var now = DateTime.UtcNow;
+            due = now + schedule.Asked(now);
+            if (record is not null && record.State != lastState)
             {
                 lastState = record.State;
                 report($"Slurm job {slurmJobId} is {record.State}");
             }
+        }
+    }
+
+    /// <summary>A notice (its description) that came before <paramref name="due"/>, or null when none did.</summary>
+    private async Task<string?> NextNoticeAsync(DateTime due, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (HenvWritten())
+                return $"{Path.GetFileName(henvPath)} written";
+            var left = due - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+                return null;
+            var message = await socket.WaitAsync(left < StatusFileInterval ? left : StatusFileInterval, cancellationToken).ConfigureAwait(false);
+            if (message is not null)
+                return $"\"{Shown(message)}\" on its socket";
+        }
+    }
+
+    private bool HenvWritten()
+    {
+        try
+        {
+            return File.Exists(henvPath) && File.GetLastWriteTimeUtc(henvPath) != _henvTaken;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -61,6 +92,9 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
         ConfigValues? henv;
         try
         {
+            if (!File.Exists(henvPath))
+                return null;
+            _henvTaken = File.GetLastWriteTimeUtc(henvPath);
             henv = HenvFile.Read(henvPath);
             File.Delete(henvPath);
         }

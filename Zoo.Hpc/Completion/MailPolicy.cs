@@ -1,7 +1,7 @@
 namespace Zoo.Hpc.Completion;
 
 /// <summary>
-/// How the mail modes of FinalizeHPC.cgi answer: what a finalization's outcome makes of the mail, and the exit status
+/// How the mail modes of FinalizeHPC.cgi answer: what a failed finalization makes of the mail, and the exit status
 /// the program ends with. <c>--mail</c> is run by an MTA (an alias pipe, a <c>.forward</c>), which reads the exit status
 /// as sysexits.h defines it: 0 delivered, 75 (EX_TEMPFAIL) keep the mail and deliver it again later, anything else
 /// bounce it. <c>--maildir</c> is run by cron or a path unit, where the status is for the operator.
@@ -19,13 +19,6 @@ public static class MailPolicy
 
     /// <summary>EX_CONFIG: main.cfg is missing or unreadable (or the maildir is none): no mail can be handled until an operator acts.</summary>
     public const int NoConfiguration = 78;
-
-    /// <summary>An end mail whose finalization went through: done when Slurm records the end, else to be delivered again.</summary>
-    public static MailDisposition DispositionOf(FinalizeOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Record.IsTerminal ? MailDisposition.Finalized : MailDisposition.Retry;
-    }
 
     /// <summary>An end mail whose finalization failed: nothing to do for a job that is not (or no longer) waiting.</summary>
     public static MailDisposition DispositionOf(FinalizeFailure failure) => failure switch

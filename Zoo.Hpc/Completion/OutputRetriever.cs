@@ -24,11 +24,8 @@ public sealed class OutputRetriever(ClusterSession session, string tmpPath, Text
             try
             {
                 var (expected, actual) = await session.UseAsync(async connection =>
-                {
-                    await connection.DownloadAsync(output.RemotePath, local, cancellationToken).ConfigureAwait(false);
-                    return (await connection.Sha256Async(output.RemotePath, cancellationToken).ConfigureAwait(false),
-                        await LocalSha256Async(local, cancellationToken).ConfigureAwait(false));
-                }, cancellationToken).ConfigureAwait(false);
+                    (await connection.DownloadAsync(output.RemotePath, local, cancellationToken).ConfigureAwait(false),
+                        await LocalSha256Async(local, cancellationToken).ConfigureAwait(false)), cancellationToken).ConfigureAwait(false);
                 if (expected == actual)
                     return local;
                 File.Delete(local);

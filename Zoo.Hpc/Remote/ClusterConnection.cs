@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Renci.SshNet;
 using Zoo.Core.Files;
@@ -8,20 +9,25 @@ namespace Zoo.Hpc.Remote;
 
 /// <summary>
 /// The job's one connection to the cluster (ZOO opens one per step and per output, and never closes the last):
-/// an SSH.NET <see cref="SshClient"/> for commands, connected in <see cref="OpenAsync"/>, and an
-/// <see cref="SftpClient"/> for files, logged in with the same settings and the same host key check when the first
-/// file operation needs it; both are closed on <see cref="Dispose"/>. Each client is a TCP connection and an SSH
-/// login of its own, so a user that only runs commands (sacct for FinalizeHPC and the waiting worker) costs the
-/// cluster's sshd one login, not two. A connection is used by one job's steps one after the other; opening the
-/// SFTP client is nonetheless serialized, so that two operations started together share one.
+/// an SSH.NET <see cref="SshClient"/>, connected in <see cref="OpenAsync"/>, for commands and for the files that
+/// commands carry best: directories made with one <c>mkdir -p</c>, and files of up to
+/// <see cref="CommandChannelLimit"/> copied through <c>cat</c> on an exec channel of that same connection (a job
+/// script, a small input, a small output). Larger files go through an <see cref="SftpClient"/>, logged in with the
+/// same settings and the same host key check when the first of them needs it: SFTP's pipelined, resumable transfer
+/// pays for its own TCP connection and login there, and only there. So a job whose files are small costs the
+/// cluster's sshd one login, and so does every user that only runs commands (sacct for FinalizeHPC and the waiting
+/// worker). A connection is used by one job's steps one after the other; opening the SFTP client is nonetheless
+/// serialized, so that two operations started together share one.
 /// <para>
 /// The server's host key is checked before logging in (ZOO checks nothing): against the pinned
 /// <c>ssh_host_key_fingerprint</c> when set, otherwise against <c>ssh_known_hosts</c> when set, otherwise
 /// against the known_hosts files ssh itself reads for the user the kernel runs as (home from the passwd
-/// database). An unknown, changed or revoked key is refused with a message that says how to accept it.
+/// database). An unknown, changed or revoked key is refused with a message that says how to accept it. The key
+/// exchange is the fastest safe one unless the operator lists others (<see cref="KeyExchangeOrder"/>).
 /// </para>
 /// <para>
-/// Commands are given as argument lists and reach the remote shell only through <see cref="ShellQuote.Join"/>.
+/// Commands are given as argument lists and reach the remote shell only through <see cref="ShellQuote.Join"/>; the
+/// few that need a shell (<c>sh -c</c>) are constant scripts that take every value as a positional argument.
 /// Every failure is a <see cref="ClusterConnectionException"/> naming user, host and port.
 /// </para>
 /// </summary>
@@ -37,6 +43,39 @@ public sealed class ClusterConnection : IClusterConnection
 
     // Several SFTP read requests in flight per copy: what makes a transfer run at the link's speed.
     private const int DownloadBufferSize = 256 * 1024;
+
+    /// <summary>
+    /// The largest file copied over the command connection (<c>cat</c> on an exec channel) rather than SFTP. Below it
+    /// the copy takes one command on the connection already open, where SFTP would first need a TCP connection and a
+    /// login of its own (on the test cluster at load 18: a command on the open connection 120 ms, the SFTP login
+    /// 310 ms); a download this size is held in memory once. Above it, SFTP's pipelined transfer, which resumes a
+    /// broken download, is worth its connection.
+    /// </summary>
+    public const long CommandChannelLimit = 1024 * 1024;
+
+    private static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(30);
+
+    // $1 the partial name beside the target, $2 the size sent, $3 the target, $4 how many directories follow, those
+    // directories, then the command to run once the file is in place, if any. The directories are made (mkdir -p), the
+    // file written, its size checked, renamed over the target, removed again when anything failed (exit status 125,
+    // UploadFailed, which no command we run uses). An empty file is not read from the standard input: SSH.NET closes an
+    // input stream nothing was written to without telling the server, so cat would wait for ever.
+    private const string UploadScript =
+        "p=$1 n=$2 t=$3 k=$4; shift 4; while [ \"$k\" -gt 0 ]; do mkdir -p -- \"$1\" || exit 125; shift; k=$((k - 1)); done;"
+        + " { [ \"$n\" -eq 0 ] || cat; } >\"$p\" && [ $(wc -c <\"$p\") -eq \"$n\" ] && mv -f -- \"$p\" \"$t\""
+        + " || { rm -f -- \"$p\"; exit 125; }; [ $# -eq 0 ] || exec \"$@\"";
+
+    private const int UploadFailed = 125;
+
+    // $1 the file, $2 the limit: prints the file's size on a line, then, when it is at most the limit, sha256sum's line
+    // and the file (SmallFile reads it). Exits with MissingStatus when there is no such file, DirectoryStatus when it
+    // is a directory.
+    private const string DownloadScript =
+        "[ -e \"$1\" ] || exit 3; [ ! -d \"$1\" ] || exit 4; n=$(wc -c <\"$1\") || exit 1; echo $n; [ $n -gt \"$2\" ] && exit 0;"
+        + " sha256sum <\"$1\" && exec cat <\"$1\"";
+
+    private const int MissingStatus = 3;
+    private const int DirectoryStatus = 4;
 
     private ClusterConnection(SshSettings settings, TimeSpan commandTimeout, SshClient ssh, HostKeyVerifier verifier, PrivateKeyFile? key)
     {
@@ -63,7 +102,12 @@ public sealed class ClusterConnection : IClusterConnection
         SshClient? ssh = null;
         try
         {
-            ssh = new SshClient(CreateConnectionInfo(settings, key, verifier));
+            ssh = new SshClient(CreateConnectionInfo(settings, key, verifier))
+            {
+                // A job's worker holds its connection while the job runs: keep-alives keep firewalls and NAT from
+                // dropping it as idle, and make a connection that died anyway fail, so that the next use reconnects.
+                KeepAliveInterval = KeepAliveInterval,
+            };
             ssh.HostKeyReceived += verifier.OnHostKeyReceived;
             await ConnectAsync(ssh, settings, verifier, cancellationToken).ConfigureAwait(false);
             return new ClusterConnection(settings, commandTimeout, ssh, verifier, key);
@@ -83,39 +127,100 @@ public sealed class ClusterConnection : IClusterConnection
     /// <exception cref="ClusterConnectionException">the command could not be run or did not finish within the command timeout.</exception>
     public async Task<RemoteCommandResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
+        using var command = await ExecuteAsync(arguments, null, cancellationToken).ConfigureAwait(false);
+        return new RemoteCommandResult(command.ExitStatus ?? -1, command.Result, command.Error, command.ExitSignal);
+    }
+
+    /// <summary>
+    /// Runs a command to its end within the command timeout, <paramref name="input"/> (when given) on its standard
+    /// input; the caller reads its outputs and disposes it.
+    /// </summary>
+    private async Task<SshCommand> ExecuteAsync(IReadOnlyList<string> arguments, Stream? input, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Count == 0)
             throw new ArgumentException("no command given", nameof(arguments));
         var line = ShellQuote.Join(arguments);
-        using var command = _ssh.CreateCommand(line);
+        var command = _ssh.CreateCommand(line);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_commandTimeout);
         try
         {
-            await command.ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            var execution = command.ExecuteAsync(deadline.Token);
+            if (input is not null)
+                await SendAsync(command, input, deadline.Token).ConfigureAwait(false);
+            await execution.ConfigureAwait(false);
+            return command;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            command.Dispose();
             throw Failure(ClusterFailure.Command, $"{Describe(line)} did not finish within {Seconds(_commandTimeout)} (ssh_command_timeout)");
         }
         catch (SshConnectionException e)
         {
+            command.Dispose();
             throw Failure(ClusterFailure.ConnectionLost, $"the connection broke while running {Describe(line)}: {e.Message}", e);
         }
         catch (SshException e)
         {
+            command.Dispose();
             throw Failure(ClusterFailure.Command, $"cannot run {Describe(line)}: {e.Message}", e);
         }
-        return new RemoteCommandResult(command.ExitStatus ?? -1, command.Result, command.Error, command.ExitSignal);
+        catch
+        {
+            command.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="input"/> to the command's standard input and closes it, which ends what the command reads.</summary>
+    private static async Task SendAsync(SshCommand command, Stream input, CancellationToken cancellationToken)
+    {
+        var stdin = command.CreateInputStream();
+        try
+        {
+            await input.CopyToAsync(stdin, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The command stopped reading (it failed): its exit status and error say why.
+        }
+        try
+        {
+            await stdin.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // the command has ended already
+        }
     }
 
     /// <summary>
     /// Copies a local file to the cluster: written under a temporary name beside the target, its size checked,
     /// then renamed over the target, so that nobody sees a partial file (ZOO writes in place and ignores write errors).
+    /// A file of up to <see cref="CommandChannelLimit"/> goes through <c>cat</c> on the command connection, a larger
+    /// one over SFTP.
     /// </summary>
-    /// <exception cref="ClusterConnectionException">the local file cannot be read, or the SFTP transfer failed.</exception>
-    public async Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken = default)
+    /// <exception cref="ClusterConnectionException">the local file cannot be read, or the transfer failed.</exception>
+    public async Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken = default) =>
+        await UploadAndRunAsync(localPath, remotePath, [], [], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="CreateDirectoriesAsync"/>, <see cref="UploadAsync"/>, then runs a command as <see cref="RunAsync"/>
+    /// does once the file is in place: for a small file, all in one round trip (a job's directories, its script and
+    /// sbatch).
+    /// </summary>
+    /// <param name="directories">Directories to make first (<c>mkdir -p</c>); none makes none.</param>
+    /// <param name="arguments">The command; none runs nothing (and the result is an empty success).</param>
+    /// <exception cref="ClusterConnectionException">
+    /// a directory cannot be made, the local file cannot be read, the transfer failed, or the command could not run.
+    /// </exception>
+    public async Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> directories,
+        IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(directories);
+        ArgumentNullException.ThrowIfNull(arguments);
         var what = $"upload of {localPath} to {remotePath}";
         FileStream local;
         try
@@ -124,11 +229,23 @@ public sealed class ClusterConnection : IClusterConnection
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Failure(ClusterFailure.Sftp, $"{what}: cannot read the local file: {e.Message}", e);
+            throw Failure(ClusterFailure.FileOperation, $"{what}: cannot read the local file: {e.Message}", e);
         }
         await using (local.ConfigureAwait(false))
         {
             var partial = remotePath + ".part-" + Guid.NewGuid().ToString("N")[..12];
+            if (local.Length <= CommandChannelLimit)
+            {
+                var size = local.Length.ToString(CultureInfo.InvariantCulture);
+                var count = directories.Count.ToString(CultureInfo.InvariantCulture);
+                using var command = await ExecuteAsync(["sh", "-c", UploadScript, "sh", partial, size, remotePath, count, .. directories, .. arguments],
+                    local.Length > 0 ? local : null, cancellationToken).ConfigureAwait(false);
+                if (command.ExitStatus == UploadFailed)
+                    throw Failure(ClusterFailure.FileOperation, $"{what}: {Complaint(command)}");
+                return new RemoteCommandResult(command.ExitStatus ?? -1, command.Result, command.Error, command.ExitSignal);
+            }
+            if (directories.Count > 0)
+                await CreateDirectoriesAsync(directories, cancellationToken).ConfigureAwait(false);
             await SftpAsync(what, async sftp =>
             {
                 try
@@ -136,7 +253,7 @@ public sealed class ClusterConnection : IClusterConnection
                     await sftp.UploadFileAsync(local, partial, cancellationToken).ConfigureAwait(false);
                     var written = (await sftp.GetAttributesAsync(partial, cancellationToken).ConfigureAwait(false)).Size;
                     if (written != local.Length)
-                        throw Failure(ClusterFailure.Sftp, $"{what}: the remote copy has {written} bytes instead of {local.Length}");
+                        throw Failure(ClusterFailure.FileOperation, $"{what}: the remote copy has {written} bytes instead of {local.Length}");
                     Rename(sftp, partial, remotePath);
                 }
                 catch
@@ -147,6 +264,9 @@ public sealed class ClusterConnection : IClusterConnection
                 return true;
             }, cancellationToken).ConfigureAwait(false);
         }
+        return arguments.Count == 0
+            ? new RemoteCommandResult(0, "", "", null)
+            : await RunAsync(arguments, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where a download to <paramref name="localPath"/> grows: hidden (never published under tmpUrl), beside it.</summary>
@@ -156,19 +276,43 @@ public sealed class ClusterConnection : IClusterConnection
     /// <summary>
     /// Copies a remote file here: into its partial file (<see cref="PartialPathOf"/>, opened without following a link
     /// planted there), size checked, then moved over the target, so a failure never leaves a short file under the
-    /// target's name. A partial file left by a broken transfer is resumed from where it stopped rather than fetched
-    /// again: outputs of cluster jobs can be large.
+    /// target's name. A file of up to <see cref="CommandChannelLimit"/> comes through <c>cat</c> on the command
+    /// connection, with its size and SHA-256, all from the one command that finds its size; a larger one over SFTP,
+    /// where a partial file left by a broken transfer is resumed from where it stopped rather than fetched again
+    /// (outputs of cluster jobs can be large), and its SHA-256 is asked for after.
     /// </summary>
+    /// <returns>The SHA-256 of the remote file as the cluster computed it (lower-case hex), to compare with what arrived.</returns>
     /// <exception cref="ClusterConnectionException">the remote file is missing or unreadable, or the local file cannot be written.</exception>
-    public async Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken = default)
+    public async Task<string> DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken = default)
     {
         var what = $"download of {remotePath} to {localPath}";
         var partial = PartialPathOf(localPath);
+        var limit = CommandChannelLimit.ToString(CultureInfo.InvariantCulture);
+        using (var command = await ExecuteAsync(["sh", "-c", DownloadScript, "sh", remotePath, limit], null, cancellationToken)
+                   .ConfigureAwait(false))
+        {
+            var output = new MemoryStream();
+            await command.OutputStream.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+            var small = command.ExitStatus switch
+            {
+                0 => SmallFile.Read(output.GetBuffer().AsSpan(0, (int)output.Length)),
+                MissingStatus => throw Failure(ClusterFailure.FileOperation, $"{what}: no such file or directory"),
+                DirectoryStatus => throw Failure(ClusterFailure.FileOperation, $"{what}: the remote path is a directory"),
+                _ => throw Failure(ClusterFailure.FileOperation, $"{what}: {Complaint(command)}"),
+            };
+            if (small is null)
+                throw Failure(ClusterFailure.FileOperation, $"{what}: the cluster's answer was not a size, a checksum and the file");
+            if (small.Value.Sha256 is { } sha256)
+            {
+                WriteSmall(small.Value, partial, localPath, what);
+                return sha256;
+            }
+        }
         await SftpAsync(what, async sftp =>
         {
             var attributes = await sftp.GetAttributesAsync(remotePath, cancellationToken).ConfigureAwait(false);
             if (attributes.IsDirectory)
-                throw Failure(ClusterFailure.Sftp, $"{what}: the remote path is a directory");
+                throw Failure(ClusterFailure.FileOperation, $"{what}: the remote path is a directory");
             var file = SafeFile.OpenOrCreate(partial);
             await using (file.ConfigureAwait(false))
             {
@@ -186,48 +330,44 @@ public sealed class ClusterConnection : IClusterConnection
                     }
                 }
                 if (file.Length != attributes.Size)
-                    throw Failure(ClusterFailure.Sftp, $"{what}: received {file.Length} bytes instead of {attributes.Size}");
+                    throw Failure(ClusterFailure.FileOperation, $"{what}: received {file.Length} bytes instead of {attributes.Size}");
             }
             File.Move(partial, localPath, overwrite: true);
             return true;
         }, cancellationToken).ConfigureAwait(false);
+        return await Sha256Async(remotePath, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the remote path exists (file, directory or anything else).</summary>
-    /// <exception cref="ClusterConnectionException">the SFTP request failed.</exception>
-    public Task<bool> ExistsAsync(string remotePath, CancellationToken cancellationToken = default) =>
-        SftpAsync($"existence check of {remotePath}", sftp => sftp.ExistsAsync(remotePath, cancellationToken), cancellationToken);
-
-    /// <summary><c>mkdir -p</c> over SFTP: creates each missing directory of the path; existing directories are fine.</summary>
-    /// <exception cref="ClusterConnectionException">a component exists and is not a directory, or creating one failed.</exception>
-    public async Task CreateDirectoriesAsync(string remoteDirectory, CancellationToken cancellationToken = default)
+    /// <summary>A small download's bytes, written to its partial file, checked against the size the cluster gave, moved in place.</summary>
+    private void WriteSmall(SmallFile small, string partial, string localPath, string what)
     {
-        ArgumentException.ThrowIfNullOrEmpty(remoteDirectory);
-        var what = $"creation of the directory {remoteDirectory}";
-        var path = remoteDirectory.StartsWith('/') ? "" : null;
-        foreach (var component in remoteDirectory.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        if (small.Content.Length != small.Size)
+            throw Failure(ClusterFailure.FileOperation, $"{what}: received {small.Content.Length} bytes instead of {small.Size}");
+        try
         {
-            path = path is null ? component : path + "/" + component;
-            if (component == ".")
-                continue;
-            var current = path;
-            await SftpAsync(what, async sftp =>
+            using (var file = SafeFile.OpenOrCreate(partial))
             {
-                if (await IsDirectoryAsync(sftp, current, what, cancellationToken).ConfigureAwait(false))
-                    return true;
-                try
-                {
-                    await sftp.CreateDirectoryAsync(current, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SshException)
-                {
-                    // created meanwhile by someone else is fine, as with mkdir -p; anything else is the original error
-                    if (!await IsDirectoryAsync(sftp, current, what, cancellationToken).ConfigureAwait(false))
-                        throw;
-                }
-                return true;
-            }, cancellationToken).ConfigureAwait(false);
+                file.SetLength(0);
+                file.Write(small.Content);
+            }
+            File.Move(partial, localPath, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Failure(ClusterFailure.FileOperation, $"{what}: {e.Message}", e);
+        }
+    }
+
+    /// <summary><c>mkdir -p</c> of every directory in one command; existing directories are fine.</summary>
+    /// <exception cref="ClusterConnectionException">a component exists and is not a directory, or creating one failed.</exception>
+    public async Task CreateDirectoriesAsync(IReadOnlyList<string> remoteDirectories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(remoteDirectories);
+        if (remoteDirectories.Count == 0 || remoteDirectories.Any(string.IsNullOrEmpty))
+            throw new ArgumentException("no directory, or an empty one, given", nameof(remoteDirectories));
+        using var command = await ExecuteAsync(["mkdir", "-p", "--", .. remoteDirectories], null, cancellationToken).ConfigureAwait(false);
+        if (command.ExitStatus != 0)
+            throw Failure(ClusterFailure.FileOperation, $"creation of the directories {string.Join(", ", remoteDirectories)}: {Complaint(command)}");
     }
 
     /// <summary>The SHA-256 of a remote file (lower-case hex), computed on the cluster by <c>sha256sum -- path</c>.</summary>
@@ -284,21 +424,6 @@ public sealed class ClusterConnection : IClusterConnection
         }
     }
 
-    private async Task<bool> IsDirectoryAsync(SftpClient sftp, string path, string what, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var attributes = await sftp.GetAttributesAsync(path, cancellationToken).ConfigureAwait(false);
-            return attributes.IsDirectory
-                ? true
-                : throw Failure(ClusterFailure.Sftp, $"{what}: {path} exists and is not a directory");
-        }
-        catch (SftpPathNotFoundException)
-        {
-            return false;
-        }
-    }
-
     private static void Rename(SftpClient sftp, string from, string to)
     {
         try
@@ -340,11 +465,11 @@ public sealed class ClusterConnection : IClusterConnection
         }
         catch (SftpPathNotFoundException e)
         {
-            throw Failure(ClusterFailure.Sftp, $"{what}: no such file or directory ({e.Message})", e);
+            throw Failure(ClusterFailure.FileOperation, $"{what}: no such file or directory ({e.Message})", e);
         }
         catch (SftpPermissionDeniedException e)
         {
-            throw Failure(ClusterFailure.Sftp, $"{what}: permission denied ({e.Message})", e);
+            throw Failure(ClusterFailure.FileOperation, $"{what}: permission denied ({e.Message})", e);
         }
         catch (SshConnectionException e)
         {
@@ -352,11 +477,11 @@ public sealed class ClusterConnection : IClusterConnection
         }
         catch (SshOperationTimeoutException e)
         {
-            throw Failure(ClusterFailure.Sftp, $"{what}: no answer in time: {e.Message}", e);
+            throw Failure(ClusterFailure.FileOperation, $"{what}: no answer in time: {e.Message}", e);
         }
         catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException)
         {
-            throw Failure(ClusterFailure.Sftp, $"{what}: {e.Message}", e);
+            throw Failure(ClusterFailure.FileOperation, $"{what}: {e.Message}", e);
         }
     }
 
@@ -365,6 +490,10 @@ public sealed class ClusterConnection : IClusterConnection
 
     private static ClusterConnectionException Failure(SshSettings settings, ClusterFailure failure, string detail, Exception? inner = null) =>
         new(failure, settings.Host, settings.Port, settings.User, detail, inner);
+
+    /// <summary>What a failed command said, or its exit status when it said nothing.</summary>
+    private static string Complaint(SshCommand command) =>
+        command.Error.Trim() is { Length: > 0 } error ? error : $"exit status {command.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? command.ExitSignal}";
 
     private static string Describe(string line) => "`" + (line.Length <= 200 ? line : line[..200] + "...") + "`";
 
@@ -404,6 +533,7 @@ public sealed class ClusterConnection : IClusterConnection
             Timeout = settings.ConnectTimeout,
         };
         verifier.RestrictAlgorithms(info);
+        KeyExchangeOrder.Apply(info.KeyExchangeAlgorithms, settings.KeyExchangeNames);
         return info;
     }
 

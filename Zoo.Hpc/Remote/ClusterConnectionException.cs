@@ -9,8 +9,8 @@ public enum ClusterFailure
     HostKeyRefused,
     /// <summary>The server refused the login (wrong key, wrong user, wrong password), or the key file cannot be read.</summary>
     AuthenticationFailed,
-    /// <summary>An SFTP operation failed (missing file, permission, not a directory, short transfer).</summary>
-    Sftp,
+    /// <summary>A file operation failed, over SFTP or a command (missing file, permission, not a directory, short transfer).</summary>
+    FileOperation,
     /// <summary>A remote command could not run, failed where it had to succeed, or did not finish in time.</summary>
     Command,
     /// <summary>The connection broke during an operation.</summary>

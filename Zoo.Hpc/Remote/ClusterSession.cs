@@ -4,11 +4,14 @@ namespace Zoo.Hpc.Remote;
 
 /// <summary>
 /// One connection to the cluster for a stretch of work (polling sacct, fetching outputs), opened when first
-/// needed and opened again after it broke: a job waits for hours, and a connection may not live that long.
+/// needed (or given, already open) and opened again after it broke: a job waits for hours, and a connection may
+/// not live that long.
 /// </summary>
-public sealed class ClusterSession(ClusterConfiguration configuration, IClusterConnectionFactory connections) : IDisposable
+/// <param name="connection">A connection to <paramref name="configuration"/>'s cluster already open (the job's submission's), or null.</param>
+public sealed class ClusterSession(ClusterConfiguration configuration, IClusterConnectionFactory connections, IClusterConnection? connection = null)
+    : IDisposable
 {
-    private IClusterConnection? _connection;
+    private IClusterConnection? _connection = connection;
 
     public ClusterConfiguration Configuration => configuration;
 

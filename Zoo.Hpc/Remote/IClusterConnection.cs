@@ -19,14 +19,12 @@ public interface IClusterConnection : IDisposable
     /// <inheritdoc cref="ClusterConnection.UploadAsync"/>
     Task UploadAsync(string localPath, string remotePath, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="ClusterConnection.UploadAndRunAsync"/>
+    Task<RemoteCommandResult> UploadAndRunAsync(string localPath, string remotePath, IReadOnlyList<string> directories,
+        IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="ClusterConnection.DownloadAsync"/>
-    Task DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
-
-    /// <inheritdoc cref="ClusterConnection.ExistsAsync"/>
-    Task<bool> ExistsAsync(string remotePath, CancellationToken cancellationToken);
-
-    /// <inheritdoc cref="ClusterConnection.CreateDirectoriesAsync"/>
-    Task CreateDirectoriesAsync(string remoteDirectory, CancellationToken cancellationToken);
+    Task<string> DownloadAsync(string remotePath, string localPath, CancellationToken cancellationToken);
 
     /// <inheritdoc cref="ClusterConnection.Sha256Async"/>
     Task<string> Sha256Async(string remotePath, CancellationToken cancellationToken);

@@ -26,4 +26,12 @@ public sealed record ClusterConfiguration(
     string? SbatchSubstr,
     string BillingNbCpu,
     string? RemoteCommandOpt,
-    TimeSpan CommandTimeout);
+    TimeSpan CommandTimeout)
+{
+    /// <summary>Whether one connection serves both: the same sshd, login, host key check, key exchange and timeouts.</summary>
+    public bool ReachesLike(ClusterConfiguration other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Ssh == other.Ssh && CommandTimeout == other.CommandTimeout;
+    }
+}

@@ -1,4 +1,5 @@
 using Zoo.Core.Configuration;
+using Zoo.Hpc.Remote;
 
 namespace Zoo.Hpc.Settings;
 
@@ -109,6 +110,7 @@ public sealed record HpcSettings(
         var user = section.Required("ssh_user", "the user to log in as on the cluster");
         var credentials = ReadCredentials(section);
         var hostKey = ReadHostKey(section);
+        var keyExchange = ReadKeyExchange(section);
         var connectTimeout = Seconds(section, "ssh_connect_timeout", config.Limits.SshConnectTimeout);
         var dataPath = section.Required("remote_data_path", "the remote directory for inputs and outputs");
         // Both spellings are read, so that both are known keys; the right one wins.
@@ -130,7 +132,7 @@ public sealed record HpcSettings(
             return null;
         return new ClusterConfiguration(
             name,
-            new SshSettings(host!, port, user!, credentials!, hostKey, connectTimeout),
+            new SshSettings(host!, port, user!, credentials!, hostKey, connectTimeout, keyExchange),
             dataPath!,
             persistentPath ?? misspelledPersistentPath,
             workPath!,
@@ -175,6 +177,22 @@ public sealed record HpcSettings(
                     $"must be a SHA-256 fingerprint as ssh-keygen -l prints it (SHA256:<base64>), found \"{text}\"");
         }
         return new HostKeyVerification(section.Optional("ssh_known_hosts"), fingerprint);
+    }
+
+    /// <summary><c>ssh_kex_algorithms</c>, as OpenSSH's KexAlgorithms lists them; each one SSH.NET implements.</summary>
+    private static string? ReadKeyExchange(SectionReader section)
+    {
+        if (section.Optional("ssh_kex_algorithms") is not { } text)
+            return null;
+        var names = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var unknown = KeyExchangeOrder.Unknown(names);
+        if (names.Length == 0 || unknown.Count > 0)
+        {
+            section.Problem("ssh_kex_algorithms", (names.Length == 0 ? "names no key exchange algorithm" : $"names {string.Join(", ", unknown)}, which SSH.NET does not implement")
+                + $"; it implements {string.Join(", ", KeyExchangeOrder.Supported)}");
+            return null;
+        }
+        return string.Join(',', names);
     }
 
     private static List<SbatchOption> ReadSbatchOptions(SectionReader section)

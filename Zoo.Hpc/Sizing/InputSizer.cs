@@ -6,7 +6,8 @@ namespace Zoo.Hpc.Sizing;
 /// Measures an Execute input (a local file, already fetched) for <see cref="ConfigurationChoice"/> with what
 /// <see cref="GeoDataReader"/> reads of it: pixels = width × height of a raster (counted only when the
 /// dataset has bands), features = the sum of every layer's count for a vector (ZOO keeps only the last
-/// layer's). A file neither tool opens is <see cref="GeoDataType.Other"/>.
+/// layer's). A file neither tool opens is <see cref="GeoDataType.Other"/>. A TIFF's size is read from its header
+/// (<see cref="TiffHeader"/>), without starting GDAL.
 /// </summary>
 public sealed class InputSizer(GdalTools tools)
 {
@@ -24,7 +25,9 @@ public sealed class InputSizer(GdalTools tools)
     /// <exception cref="GeoDataException">a tool is missing (names gdal-bin), failed to run, did not finish in
     /// time, or gave an answer that cannot be read.</exception>
     public async Task<DatasetSize> MeasureAsync(string path, string? mimeType, CancellationToken cancellationToken = default) =>
-        DatasetSize.Of(await _reader.ReadAsync(path, mimeType, cancellationToken).ConfigureAwait(false));
+        TiffHeader.ReadSize(path) is var (width, height)
+            ? DatasetSize.Raster(width * height)
+            : DatasetSize.Of(await _reader.ReadAsync(path, mimeType, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The size of one file of the input <paramref name="inputName"/>, as <see cref="ConfigurationChoice"/> takes it.</summary>
     public async Task<InputSize> SizeAsync(string inputName, string path, string? mimeType, CancellationToken cancellationToken = default) =>

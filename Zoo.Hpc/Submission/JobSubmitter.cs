@@ -20,38 +20,100 @@ namespace Zoo.Hpc.Submission;
 /// The submission half of ZOO's zoo_hpc_support (spec/hpc.md §2): sizes the complex inputs, chooses the preview
 /// or fullres configuration, opens one connection to the cluster, stages the inputs, writes and uploads the
 /// sbatch script and submits it. Progress goes where ZOO reports it: 15, 22 and 30 %.
+/// <para>
+/// The connection is opened while the inputs are sized (GDAL's tools, when they are needed, and the login take tens
+/// of milliseconds each, and the sizes rarely change which cluster is reached: the preview configuration's is, and
+/// kept unless the fullres one is reached another way), and it is handed over once sbatch has answered, so the job's
+/// worker waits, asks sacct and fetches the outputs over it instead of logging in again.
+/// </para>
 /// </summary>
 /// <param name="connections">Opens the connection to the cluster (<see cref="ClusterConnectionFactory"/> for the real one).</param>
 public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int, string> progress, IClusterConnectionFactory connections)
 {
-    /// <summary>Everything up to sbatch having returned the Slurm job id, which lenv and exec_out_&lt;usid&gt; then record.</summary>
-    public async Task<SubmittedJob> SubmitAsync(ServiceRun run, HpcService service, HpcSettings settings, string usid, string tmpPath,
+    /// <summary>
+    /// Everything up to sbatch having returned the Slurm job id, which lenv and exec_out_&lt;usid&gt; then record;
+    /// the session holds the connection the submission used, still open.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAsync(ServiceRun run, HpcService service, HpcSettings settings, string usid, string tmpPath,
         ZooMap lenv, ZooMaps outputs, CancellationToken cancellationToken)
     {
         var (staged, literals, order) = GatherInputs(run, outputs, usid, tmpPath);
-        var configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
-        var uploads = PlanUploads(staged, configuration, out var remoteInputs);
-        var jobInputs = order
-            .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new OtbInput(name, paths)
-                : literals.TryGetValue(name, out var values) ? new OtbInput(name, values) : null)
-            .OfType<OtbInput>()
-            .ToList();
-        var jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
-        // Composed now, so that a value the application cannot take fails the job before anything is uploaded.
-        var scriptName = JobScript.FileName(service.Name, usid);
-        var script = new ScriptFile(ComposeScript(service, usid, jobInputs, jobOutputs, configuration), Path.Combine(tmpPath, scriptName),
-            RemotePath.Combine(configuration.RemoteWorkPath, scriptName));
+        using var early = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var opening = connections.OpenAsync(settings.Preview, early.Token);
+        ClusterConfiguration configuration;
+        List<Upload> uploads;
+        List<OtbOutput> jobOutputs;
+        ScriptFile script;
+        try
+        {
+            configuration = await ChooseConfigurationAsync(settings, staged, lenv, cancellationToken).ConfigureAwait(false);
+            uploads = PlanUploads(staged, configuration, out var remoteInputs);
+            var jobInputs = order
+                .Select(name => remoteInputs.TryGetValue(name, out var paths) ? new OtbInput(name, paths)
+                    : literals.TryGetValue(name, out var values) ? new OtbInput(name, values) : null)
+                .OfType<OtbInput>()
+                .ToList();
+            jobOutputs = PlanOutputs(run, outputs, service, configuration, usid);
+            // Composed now, so that a value the application cannot take fails the job before anything is uploaded.
+            var scriptName = JobScript.FileName(service.Name, usid);
+            script = new ScriptFile(ComposeScript(service, usid, jobInputs, jobOutputs, configuration), Path.Combine(tmpPath, scriptName),
+                RemotePath.Combine(configuration.RemoteWorkPath, scriptName));
+        }
+        catch
+        {
+            await early.CancelAsync().ConfigureAwait(false);
+            await DiscardAsync(opening).ConfigureAwait(false);
+            throw;
+        }
         lenv["remote_script"] = script.Remote;
 
-        var jobId = await SubmitOverSshAsync(configuration, uploads, script, service.Name, lenv, run.Callbacks, cancellationToken)
-            .ConfigureAwait(false);
+        if (!configuration.ReachesLike(settings.Preview))
+        {
+            await early.CancelAsync().ConfigureAwait(false);
+            await DiscardAsync(opening).ConfigureAwait(false);
+            opening = connections.OpenAsync(configuration, cancellationToken);
+        }
+        IClusterConnection connection;
+        try
+        {
+            connection = await opening.ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e)
+        {
+            throw new HpcJobException($"Unable to lock the file for upload! {e.Message}", "InternalError");
+        }
+        string jobId;
+        try
+        {
+            jobId = await SubmitOverSshAsync(connection, configuration, uploads, script, service.Name, lenv, run.Callbacks, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
         // ZOO's only record of the job id: <tmpPath>/exec_out_<usid>, the id and a newline.
         AtomicFile.Write(Path.Combine(tmpPath, ExecOutFileName(usid)), jobId + "\n");
         lenv["sbatch_id"] = jobId;
         lenv["sbatch_job_name"] = JobScript.JobName(usid, service.Name);
-        return new SubmittedJob(jobId, configuration, script.Remote,
+        var job = new SubmittedJob(jobId, configuration, script.Remote,
             jobOutputs.Select(o => new RemoteOutput(o.Name, o.Path)).ToList(),
             uploads.Where(u => !u.Persistent).Select(u => u.Remote).ToList());
+        return new SubmissionResult(job, new ClusterSession(configuration, connections, connection));
+    }
+
+    /// <summary>Closes a connection opened for nothing (or waits for its failed attempt to end, which is then of no interest).</summary>
+    private static async Task DiscardAsync(Task<IClusterConnection> opening)
+    {
+        try
+        {
+            (await opening.ConfigureAwait(false)).Dispose();
+        }
+        catch (Exception e) when (e is ClusterConnectionException or OperationCanceledException)
+        {
+            // nobody needs this connection: how its opening ended does not matter
+        }
     }
 
     public static string ExecOutFileName(string usid) => "exec_out_" + usid;
@@ -103,12 +165,18 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         CancellationToken cancellationToken)
     {
         var sizes = new List<InputSize>();
+        // A file two inputs share (the same cached reference) is read by GDAL once.
+        var measured = new Dictionary<string, DatasetSize>(StringComparer.Ordinal);
         try
         {
             foreach (var input in staged)
             {
                 foreach (var file in input.LocalPaths)
-                    sizes.Add(await sizer.SizeAsync(input.Name, file, input.MimeType, cancellationToken).ConfigureAwait(false));
+                {
+                    if (!measured.TryGetValue(file, out var size))
+                        measured[file] = size = await sizer.MeasureAsync(file, input.MimeType, cancellationToken).ConfigureAwait(false);
+                    sizes.Add(size.For(input.Name));
+                }
             }
         }
         catch (Exception e) when (e is GeoDataException or FileNotFoundException)
@@ -187,101 +255,90 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
     }
 
     /// <summary>
-    /// One connection for everything on the cluster, in the order of the callback service's steps: the inputs (2),
-    /// the job script written (3), the script uploaded and sbatch run (4).
+    /// Everything on the cluster, over the one connection, in the order of the callback service's steps: the inputs
+    /// (2), the job script written (3), the script uploaded and sbatch run on it (4), the last two by one command.
     /// </summary>
-    private async Task<string> SubmitOverSshAsync(ClusterConfiguration configuration, List<Upload> uploads,
+    private async Task<string> SubmitOverSshAsync(IClusterConnection connection, ClusterConfiguration configuration, List<Upload> uploads,
         ScriptFile script, string serviceName, ZooMap lenv, JobCallbacks callbacks, CancellationToken cancellationToken)
     {
-        IClusterConnection connection;
+        progress(15, "Upload data on HPC server");
+        callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Started, Uploaded(uploads));
+        var directories = await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
+        callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Ended, Uploaded(uploads));
+        callbacks.Send(CallbackStep.JobScript, CallbackState.Started, Script(script.Local));
+        AtomicFile.Write(script.Local, script.Text);
+        lenv["local_script"] = script.Local;
+        callbacks.Send(CallbackStep.JobScript, CallbackState.Ended, Script(script.Local));
+        progress(22, "Upload SBATCH on HPC server");
+        callbacks.Send(CallbackStep.Submission, CallbackState.Started, Script(script.Remote));
+        progress(30, "Execute SBATCH on HPC server");
+        // One round trip: the script is written on the cluster (with the remote directories when no input made them)
+        // and sbatch run on it by the same command.
+        var sbatch = configuration.SbatchSubstr is null
+            ? new[] { "sbatch", "--parsable", script.Remote }
+            : ["sbatch", script.Remote];
+        RemoteCommandResult result;
         try
         {
-            connection = await connections.OpenAsync(configuration, cancellationToken).ConfigureAwait(false);
+            result = await connection.UploadAndRunAsync(script.Local, script.Remote, directories, sbatch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterConnectionException e) when (e.Failure == ClusterFailure.FileOperation)
+        {
+            throw new HpcJobException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
         }
         catch (ClusterConnectionException e)
         {
-            throw new HpcJobException($"Unable to lock the file for upload! {e.Message}", "InternalError");
+            throw new HpcJobException(SbatchOutput.FailureMessage(serviceName, configuration.SectionName, e.Message), "NoApplicableCode");
         }
-        using (connection)
+        finally
         {
-            progress(15, "Upload data on HPC server");
-            callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Started, Uploaded(uploads));
-            await UploadInputsAsync(connection, configuration, uploads, cancellationToken).ConfigureAwait(false);
-            callbacks.Send(CallbackStep.UploadingInputs, CallbackState.Ended, Uploaded(uploads));
-            callbacks.Send(CallbackStep.JobScript, CallbackState.Started, Script(script.Local));
-            AtomicFile.Write(script.Local, script.Text);
-            lenv["local_script"] = script.Local;
-            callbacks.Send(CallbackStep.JobScript, CallbackState.Ended, Script(script.Local));
-            progress(22, "Upload SBATCH on HPC server");
-            callbacks.Send(CallbackStep.Submission, CallbackState.Started, Script(script.Remote));
-            var (localScript, remoteScript) = (script.Local, script.Remote);
-            try
-            {
-                await connection.UploadAsync(localScript, remoteScript, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ClusterConnectionException e)
-            {
-                throw new HpcJobException($"Unable to upload the script: {e.Message}", "NoApplicableCode");
-            }
-            finally
-            {
-                File.Delete(localScript);
-                lenv["local_script"] = null;
-            }
-            progress(30, "Execute SBATCH on HPC server");
-            var slurmJobId = await RunSbatchAsync(connection, configuration, remoteScript, serviceName, cancellationToken).ConfigureAwait(false);
-            callbacks.Send(CallbackStep.Submission, CallbackState.Ended, Script(remoteScript));
-            return slurmJobId;
+            File.Delete(script.Local);
+            lenv["local_script"] = null;
         }
+        var slurmJobId = SlurmJobId(result, configuration, serviceName);
+        callbacks.Send(CallbackStep.Submission, CallbackState.Ended, Script(script.Remote));
+        return slurmJobId;
     }
 
-    private static async Task UploadInputsAsync(IClusterConnection connection, ClusterConfiguration configuration,
+    /// <summary>
+    /// Uploads the inputs the cluster does not hold already. The remote directories are made by the first command that
+    /// writes a file (ZOO makes them one step at a time): the first input's, or else the job script's, to which the
+    /// directories still to make are returned.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> UploadInputsAsync(IClusterConnection connection, ClusterConfiguration configuration,
         List<Upload> uploads, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> directories = new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
+            .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         string? uploading = null;
         try
         {
-            foreach (var directory in new[] { configuration.RemoteDataPath, configuration.RemoteWorkPath }
-                .Concat(uploads.Where(u => u.Persistent).Select(_ => configuration.RemotePersistentDataPath!))
-                .Distinct(StringComparer.Ordinal))
-                await connection.CreateDirectoriesAsync(directory, cancellationToken).ConfigureAwait(false);
-            foreach (var upload in uploads)
+            // A file two inputs share goes once.
+            foreach (var upload in uploads.DistinctBy(u => u.Remote, StringComparer.Ordinal))
             {
                 uploading = upload.InputName;
                 if (upload.Persistent
                     && await IsSameRemoteFileAsync(connection, upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false))
                     continue;
-                await connection.UploadAsync(upload.Local, upload.Remote, cancellationToken).ConfigureAwait(false);
+                await connection.UploadAndRunAsync(upload.Local, upload.Remote, directories, [], cancellationToken).ConfigureAwait(false);
+                directories = [];
             }
         }
         catch (ClusterConnectionException e)
         {
-            throw new HpcJobException(uploading is null
-                ? $"Unable to lock the file for upload! {e.Message}"
-                : $"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
+            throw new HpcJobException($"Unable to copy over SSH the file requested for setting the value of {uploading}. {e.Message}", "InternalError");
         }
+        return directories;
     }
 
-    private static async Task<string> RunSbatchAsync(IClusterConnection connection, ClusterConfiguration configuration,
-        string remoteScript, string serviceName, CancellationToken cancellationToken)
+    private static string SlurmJobId(RemoteCommandResult sbatch, ClusterConfiguration configuration, string serviceName)
     {
-        var configId = configuration.SectionName;
-        RemoteCommandResult result;
         try
         {
-            var command = configuration.SbatchSubstr is null
-                ? new[] { "sbatch", "--parsable", remoteScript }
-                : ["sbatch", remoteScript];
-            result = await connection.RunAsync(command, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterConnectionException e)
-        {
-            throw new HpcJobException(SbatchOutput.FailureMessage(serviceName, configId, e.Message), "NoApplicableCode");
-        }
-        try
-        {
-            return SbatchOutput.JobId(result.ExitStatus, result.StandardOutput, result.StandardError,
-                configuration.SbatchSubstr, serviceName, configId);
+            return SbatchOutput.JobId(sbatch.ExitStatus, sbatch.StandardOutput, sbatch.StandardError,
+                configuration.SbatchSubstr, serviceName, configuration.SectionName);
         }
         catch (WpsException e)
         {
@@ -326,23 +383,22 @@ public sealed class JobSubmitter(MainConfig config, InputSizer sizer, Action<int
         _ => [],
     };
 
+    /// <summary>Whether the cluster holds this very file there already: sha256sum answers for both (a missing file makes it fail).</summary>
     private static async Task<bool> IsSameRemoteFileAsync(IClusterConnection connection, string local, string remote,
         CancellationToken cancellationToken)
     {
-        if (!await connection.ExistsAsync(remote, cancellationToken).ConfigureAwait(false))
-            return false;
-        string localHash;
-        var stream = File.OpenRead(local);
-        await using (stream.ConfigureAwait(false))
-            localHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        string remoteHash;
         try
         {
-            return await connection.Sha256Async(remote, cancellationToken).ConfigureAwait(false) == localHash;
+            remoteHash = await connection.Sha256Async(remote, cancellationToken).ConfigureAwait(false);
         }
-        catch (ClusterConnectionException)
+        catch (ClusterConnectionException e) when (e.Failure == ClusterFailure.Command)
         {
             return false;
         }
+        var stream = File.OpenRead(local);
+        await using (stream.ConfigureAwait(false))
+            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false)) == remoteHash;
     }
 
     /// <summary>The extension of ZOO's MIME table (zoo-kernel/mimetypes.h) for an output's mime type; tif without one.</summary>

@@ -111,16 +111,25 @@ public static class Execute
         if (isAsync && context.Config.TmpPath is { Length: > 0 } tmpPath && run.Conf["lenv"] is { } lenv)
             new JobStore(tmpPath).WriteLenv(job.Id, lenv.Select(p => KeyValuePair.Create(p.Key, p.Value.ToString() ?? "")));
         var raw = call.Request.Response == ResponseKind.Raw;
-        // Only a synchronous answer waits for the publication; a job's tools would wait as long as the job.
-        using var reads = isAsync ? null : ServiceExecution.StartReads(call.Process, run, raw);
-        var outcome = await runner.RunAsync(run, cancellationToken);
-        var outputs = await ServiceExecution.FinishAsync(context, call.Process, run, outcome, job, raw, reads, cancellationToken);
-        if (callbacks.IsOn)
+        // A synchronous answer waits for the publication, so its GDAL tools start with the run; a job's would wait as
+        // long as the job, so its runner starts them when its outputs are near.
+        var reads = isAsync ? null : ServiceExecution.StartReads(call.Process, run, raw);
+        try
         {
-            callbacks.Send(CallbackStep.DownloadingOutputs, CallbackState.Ended, StepPayloads.Outputs(outputs));
-            callbacks.Send(CallbackStep.Finalize, CallbackState.Started, StepPayloads.Finalize(callbacks.FinalizeFacts));
+            var outcome = await runner.RunAsync(run with { OutputsNear = () => reads ??= ServiceExecution.StartReads(call.Process, run, raw) },
+                cancellationToken);
+            var outputs = await ServiceExecution.FinishAsync(context, call.Process, run, outcome, job, raw, reads, cancellationToken);
+            if (callbacks.IsOn)
+            {
+                callbacks.Send(CallbackStep.DownloadingOutputs, CallbackState.Ended, StepPayloads.Outputs(outputs));
+                callbacks.Send(CallbackStep.Finalize, CallbackState.Started, StepPayloads.Finalize(callbacks.FinalizeFacts));
+            }
+            return outputs;
         }
-        return outputs;
+        finally
+        {
+            reads?.Dispose();
+        }
     }
 
     /// <summary>The answer of a run that succeeded: raw, a 2.0.0 Result, or a 1.0.0 ExecuteResponse.</summary>

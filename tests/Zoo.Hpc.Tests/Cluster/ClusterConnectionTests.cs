@@ -63,12 +63,17 @@ public class ClusterConnectionTests
         Assert.That(File.Exists(marker), Is.False, "the cluster is this machine: no marker file here either");
     }
 
-    [Test]
-    public async Task Files_round_trip_with_directories_existence_and_checksum()
+    private static async Task<bool> ExistsAsync(ClusterConnection connection, string path) =>
+        (await connection.RunAsync(["test", "-e", path])).ExitStatus == 0;
+
+    [TestCase(5 * 1024 * 1024, TestName = "Files_round_trip_with_directories_and_checksum over SFTP (5 MiB)")]
+    [TestCase(200 * 1024, TestName = "Files_round_trip_with_directories_and_checksum over the command connection (200 KiB)")]
+    [TestCase(0, TestName = "Files_round_trip_with_directories_and_checksum: an empty file")]
+    public async Task Files_round_trip_with_directories_and_checksum(int size)
     {
         using var local = new TempDirectory();
         var source = local.PathOf("input.bin");
-        var content = RandomNumberGenerator.GetBytes(5 * 1024 * 1024);
+        var content = RandomNumberGenerator.GetBytes(size);
         await File.WriteAllBytesAsync(source, content);
         var root = $"zoo-tests-{Guid.NewGuid():N}";
         var directory = $"{root}/a/b/c";
@@ -76,18 +81,16 @@ public class ClusterConnectionTests
         using var connection = await Open();
         try
         {
-            Assert.That(await connection.ExistsAsync(directory), Is.False);
+            Assert.That(await ExistsAsync(connection, directory), Is.False);
 
-            await connection.CreateDirectoriesAsync(directory);
-            await connection.CreateDirectoriesAsync(directory + "/"); // mkdir -p: existing is fine
-            await connection.CreateDirectoriesAsync($"{_cluster.RemoteHome}/{root}/abs/olute");
-            Assert.That(await connection.ExistsAsync(directory), Is.True);
-            Assert.That(await connection.ExistsAsync($"{root}/abs/olute"), Is.True);
-            Assert.That(await connection.ExistsAsync(remote), Is.False);
+            await connection.CreateDirectoriesAsync([directory, $"{_cluster.RemoteHome}/{root}/abs/olute"]);
+            await connection.CreateDirectoriesAsync([directory + "/"]); // mkdir -p: existing is fine
+            Assert.That(await ExistsAsync(connection, directory), Is.True);
+            Assert.That(await ExistsAsync(connection, $"{root}/abs/olute"), Is.True);
+            Assert.That(await ExistsAsync(connection, remote), Is.False);
 
             await connection.UploadAsync(source, remote);
             await connection.UploadAsync(source, remote); // replaces the file
-            Assert.That(await connection.ExistsAsync(remote), Is.True);
             var listing = await connection.RunAsync(["ls", "-A", directory]);
             Assert.That(listing.StandardOutput, Is.EqualTo("input.bin\n"), "no temporary upload file is left behind");
 
@@ -98,6 +101,86 @@ public class ClusterConnectionTests
             await connection.DownloadAsync(remote, copy);
             Assert.That(await File.ReadAllBytesAsync(copy), Is.EqualTo(content));
             Assert.That(Directory.GetFiles(local.Path).Select(Path.GetFileName), Is.EquivalentTo(new[] { "input.bin", "copy.bin" }));
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
+    public async Task A_file_and_the_command_run_on_it_go_together_and_the_command_result_is_its_own()
+    {
+        using var local = new TempDirectory();
+        var script = local.Write("job.sh", "echo \"ran $1\"; exit 3\n");
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        using var connection = await Open();
+        try
+        {
+            var result = await connection.UploadAndRunAsync(script, $"{root}/work/job.sh", [$"{root}/work", $"{root}/data"],
+                ["sh", $"{root}/work/job.sh", "it"]);
+
+            Assert.That((result.ExitStatus, result.StandardOutput), Is.EqualTo((3, "ran it\n")));
+            Assert.That(await ExistsAsync(connection, $"{root}/data"), Is.True, "the directories were made too");
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
+    public async Task A_large_file_goes_over_sftp_into_the_directories_made_for_it()
+    {
+        using var local = new TempDirectory();
+        var source = local.PathOf("large.bin");
+        var content = RandomNumberGenerator.GetBytes((int)ClusterConnection.CommandChannelLimit + 1);
+        await File.WriteAllBytesAsync(source, content);
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        using var connection = await Open();
+        try
+        {
+            var result = await connection.UploadAndRunAsync(source, $"{root}/a/large.bin", [$"{root}/a"], ["sha256sum", "--", $"{root}/a/large.bin"]);
+
+            Assert.That(result.StandardOutput[..64], Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(content))));
+        }
+        finally
+        {
+            await connection.RunAsync(["rm", "-rf", "--", root]);
+        }
+    }
+
+    [Test]
+    public async Task A_command_whose_file_could_not_be_written_does_not_run()
+    {
+        using var local = new TempDirectory();
+        var script = local.Write("job.sh", "true\n");
+        var marker = $"zoo-tests-{Guid.NewGuid():N}.ran";
+        using var connection = await Open();
+
+        var failure = (await Assert.ThrowsAsync<ClusterConnectionException>(() =>
+            connection.UploadAndRunAsync(script, "/root/zoo-denied.sh", [], ["touch", marker])))!;
+
+        Assert.That(failure.Failure, Is.EqualTo(ClusterFailure.FileOperation));
+        Assert.That(await ExistsAsync(connection, marker), Is.False);
+    }
+
+    [Test]
+    public async Task File_names_a_shell_would_read_otherwise_travel_as_they_are()
+    {
+        using var local = new TempDirectory();
+        var source = local.Write("input.txt", "small");
+        var root = $"zoo-tests-{Guid.NewGuid():N}";
+        var hostile = $"{root}/-n it's $(touch x) `id` ; \"q\" *";
+        using var connection = await Open();
+        try
+        {
+            await connection.CreateDirectoriesAsync([hostile]);
+            await connection.UploadAsync(source, $"{hostile}/-f.txt");
+            await connection.DownloadAsync($"{hostile}/-f.txt", local.PathOf("copy.txt"));
+
+            Assert.That(File.ReadAllText(local.PathOf("copy.txt")), Is.EqualTo("small"));
+            Assert.That((await connection.RunAsync(["ls", "-A", root])).StandardOutput, Is.EqualTo("-n it's $(touch x) `id` ; \"q\" *\n"));
         }
         finally
         {
@@ -140,7 +223,7 @@ public class ClusterConnectionTests
         using var connection = await Open();
         try
         {
-            await connection.CreateDirectoriesAsync(root);
+            await connection.CreateDirectoriesAsync([root]);
             await connection.UploadAsync(source, remote);
             await connection.DownloadAsync(remote, target);
             Assert.That(File.Exists(ClusterConnection.PartialPathOf(target)), Is.False);
@@ -153,7 +236,7 @@ public class ClusterConnectionTests
     }
 
     [Test]
-    public async Task Sftp_failures_are_clear_and_leave_no_partial_files()
+    public async Task File_failures_are_clear_and_leave_no_partial_files()
     {
         using var local = new TempDirectory();
         var root = $"zoo-tests-{Guid.NewGuid():N}";
@@ -161,19 +244,24 @@ public class ClusterConnectionTests
         try
         {
             var missing = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.DownloadAsync($"{root}/missing.tif", local.PathOf("out.tif"))))!;
-            Assert.That(missing.Failure, Is.EqualTo(ClusterFailure.Sftp));
+            Assert.That(missing.Failure, Is.EqualTo(ClusterFailure.FileOperation));
             Assert.That(missing.Message, Does.StartWith($"SSH {_cluster.User}@{_cluster.Host}:{_cluster.Port}: download of {root}/missing.tif"));
             Assert.That(missing.Message, Does.Contain("no such file"));
             Assert.That(Directory.GetFiles(local.Path), Is.Empty);
 
             var file = local.Write("file.txt", "x");
-            await connection.CreateDirectoriesAsync(root);
+            await connection.CreateDirectoriesAsync([root]);
             await connection.UploadAsync(file, $"{root}/file.txt");
-            var notDirectory = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.CreateDirectoriesAsync($"{root}/file.txt/sub")))!;
-            Assert.That(notDirectory.Message, Does.Contain("exists and is not a directory"));
+            var notDirectory = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.CreateDirectoriesAsync([$"{root}/file.txt/sub"])))!;
+            Assert.That(notDirectory.Failure, Is.EqualTo(ClusterFailure.FileOperation));
+            Assert.That(notDirectory.Message, Does.Contain($"{root}/file.txt"));
+
+            var directory = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.DownloadAsync(root, local.PathOf("dir"))))!;
+            Assert.That(directory.Message, Does.Contain("the remote path is a directory"));
 
             var denied = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.UploadAsync(file, "/root/zoo-denied.txt")))!;
-            Assert.That(denied.Failure, Is.EqualTo(ClusterFailure.Sftp));
+            Assert.That(denied.Failure, Is.EqualTo(ClusterFailure.FileOperation));
+            Assert.That(denied.Message, Does.Contain("Permission denied"));
 
             var noLocal = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.UploadAsync(local.PathOf("absent"), $"{root}/x")))!;
             Assert.That(noLocal.Message, Does.Contain("cannot read the local file"));
@@ -181,6 +269,7 @@ public class ClusterConnectionTests
             var noSum = (await Assert.ThrowsAsync<ClusterConnectionException>(() => connection.Sha256Async($"{root}/absent")))!;
             Assert.That(noSum.Failure, Is.EqualTo(ClusterFailure.Command));
             Assert.That(noSum.Message, Does.Contain("sha256sum of"));
+            Assert.That(Directory.GetFiles(local.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "file.txt" }));
         }
         finally
         {

@@ -8,9 +8,9 @@ using Zoo.Hpc.Tests.TestSupport;
 namespace Zoo.Hpc.Tests.Completion;
 
 /// <summary>
-/// What FinalizeHPC decides before and after asking the cluster, with a stand-in for the cluster: which calls are
-/// refused without connecting (and with which failure class, which the mail modes act on), and what a call that goes
-/// through asks, writes and wakes.
+/// What FinalizeHPC decides, with a stand-in for the cluster: which calls are refused without connecting (and with
+/// which failure class, which the mail modes act on), that a worker it can reach is told over its socket without
+/// connecting, and what a call asks and writes when the socket is out of reach (another front-end).
 /// </summary>
 [TestFixture]
 public sealed class FinalizerTests
@@ -72,15 +72,32 @@ public sealed class FinalizerTests
     private Finalizer Finalizer(string? mainConfig = null) =>
         new(Configs.Parse(mainConfig ?? MainConfig), TextWriter.Null, _connections.Object);
 
-    private void WriteLenv(string? sbatchId, string configId = "hpc-test", bool withSocket = true)
+    private string SocketPath => CompletionSocket.PathFor(null, _tmpPath, Usid);
+
+    private void WriteLenv(string? sbatchId, string configId = "hpc-test", string? workerHost = null)
     {
-        var lenv = new List<KeyValuePair<string, string>> { new("usid", Usid), new("confId", "HPC"), new("configId", configId) };
+        var lenv = new List<KeyValuePair<string, string>>
+        {
+            new("usid", Usid), new("confId", "HPC"), new("configId", configId), new("wait_socket", SocketPath),
+            new(WorkerHost.LenvKey, workerHost ?? WorkerHost.Name),
+        };
         if (sbatchId is not null)
             lenv.Add(new("sbatch_id", sbatchId));
-        if (withSocket)
-            lenv.Add(new("wait_socket", CompletionSocket.PathFor(null, _tmpPath, Usid)));
         _store.WriteLenv(Usid, lenv);
     }
+
+    /// <summary>
+    /// The worker's socket as another front-end sees it over NFS: a file at its path that nobody answers on (the
+    /// worker itself still waits: its process is this test's).
+    /// </summary>
+    private void SocketOutOfReach()
+    {
+        _socket!.Dispose();
+        _socket = null;
+        File.WriteAllText(SocketPath, "");
+    }
+
+    private string HenvPath => Path.Combine(_tmpPath, "exec_status_" + Usid);
 
     private void SacctPrints(string output, int exitStatus = 0) =>
         _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sacct"), It.IsAny<CancellationToken>()))
@@ -175,8 +192,115 @@ public sealed class FinalizerTests
     }
 
     [Test]
-    public async Task A_job_whose_configuration_main_cfg_no_longer_names_fails_for_good()
+    public async Task A_waiting_worker_is_told_over_its_socket_with_zoo_success_status()
     {
+        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That((outcome.Notice, outcome.Record is null), Is.EqualTo((FinalizeNotice.Socket, true)));
+        Assert.That(await _socket!.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public async Task A_worker_told_over_its_socket_costs_the_cluster_nothing()
+    {
+        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        NothingConnected();
+        Assert.That(File.Exists(HenvPath), Is.False, "the worker asks sacct itself: no [henv] file is needed");
+    }
+
+    [Test]
+    public async Task A_worker_reachable_over_its_socket_is_told_even_when_its_configuration_is_gone()
+    {
+        WriteLenv(SlurmJobId, configId: "hpc-removed");
+
+        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That(outcome.Notice, Is.EqualTo(FinalizeNotice.Socket));
+    }
+
+    [Test]
+    public async Task A_worker_out_of_reach_is_told_through_its_status_file()
+    {
+        SocketOutOfReach();
+
+        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That((outcome.Notice, outcome.Record!.JobId, outcome.Record.State), Is.EqualTo((FinalizeNotice.StatusFile, "42", "COMPLETED")));
+    }
+
+    [Test]
+    public async Task Out_of_reach_the_job_is_asked_about_by_its_slurm_id_over_one_connection()
+    {
+        SocketOutOfReach();
+
+        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        _connections.Verify(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-test"), It.IsAny<CancellationToken>()), Times.Once);
+        _connection.Verify(c => c.RunAsync(
+            new[] { "sacct", "-j", "42", "-X", "-n", "-P", "--format=JobID,JobName,State,ExitCode,WorkDir" }, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Out_of_reach_the_connection_is_closed_once_sacct_answered()
+    {
+        SocketOutOfReach();
+
+        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        _connection.Verify(c => c.Dispose(), Times.Once);
+    }
+
+    [Test]
+    public async Task The_status_file_holds_sacct_row_and_the_job_log_name_as_zoo_writes_it()
+    {
+        SocketOutOfReach();
+
+        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That(File.ReadAllText(HenvPath), Is.EqualTo(
+            $"[henv]\nJobID = 42\nJobName = ZOO-Project_{Usid}_BandMath\nState = COMPLETED\nExitCode = 0:0\nWorkDir = /home/zoo/work\nStdErr = slurm-42.out\n"));
+    }
+
+    [Test]
+    public async Task Out_of_reach_a_job_still_running_is_written_as_running_for_its_worker_to_follow()
+    {
+        SocketOutOfReach();
+        SacctPrints($"42|ZOO-Project_{Usid}_BandMath|RUNNING|0:0|/home/zoo/work\n");
+
+        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That(outcome.Record!.State, Is.EqualTo("RUNNING"));
+    }
+
+    [Test]
+    public async Task A_job_whose_worker_runs_on_another_front_end_is_told_through_its_status_file()
+    {
+        // Seen from here, that worker's socket does not exist (it is in its own /tmp) and its pid is nobody's.
+        _socket!.Dispose();
+        _socket = null;
+        File.Delete(_store.PidFile(Usid));
+        WriteLenv(SlurmJobId, workerHost: "another-front-end.example.org");
+
+        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
+
+        Assert.That((outcome.Notice, File.Exists(HenvPath)), Is.EqualTo((FinalizeNotice.StatusFile, true)));
+    }
+
+    [Test]
+    public async Task A_job_of_another_front_end_that_has_ended_is_already_ended()
+    {
+        WriteLenv(SlurmJobId, workerHost: "another-front-end.example.org");
+        _store.Finish(Usid, "BandMath", succeeded: false, null);
+
+        Assert.That((await RefusalAsync()).Failure, Is.EqualTo(FinalizeFailure.AlreadyEnded));
+        NothingConnected();
+    }
+
+    [Test]
+    public async Task Out_of_reach_a_job_whose_configuration_main_cfg_no_longer_names_fails_for_good()
+    {
+        SocketOutOfReach();
         WriteLenv(SlurmJobId, configId: "hpc-removed");
 
         Assert.That((await RefusalAsync()).Failure, Is.EqualTo(FinalizeFailure.Permanent));
@@ -191,8 +315,9 @@ public sealed class FinalizerTests
     }
 
     [Test]
-    public async Task An_unreachable_cluster_is_a_temporary_failure()
+    public async Task Out_of_reach_an_unreachable_cluster_is_a_temporary_failure()
     {
+        SocketOutOfReach();
         _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new ClusterConnectionException(ClusterFailure.Unreachable, "cluster.example.org", 22, "zoo", "cannot connect"));
 
@@ -200,16 +325,18 @@ public sealed class FinalizerTests
     }
 
     [Test]
-    public async Task A_failing_sacct_is_a_temporary_failure()
+    public async Task Out_of_reach_a_failing_sacct_is_a_temporary_failure()
     {
+        SocketOutOfReach();
         SacctPrints("", exitStatus: 1);
 
         Assert.That((await RefusalAsync()).Failure, Is.EqualTo(FinalizeFailure.Temporary));
     }
 
     [Test]
-    public async Task A_job_sacct_does_not_list_yet_is_a_temporary_failure()
+    public async Task Out_of_reach_a_job_sacct_does_not_list_yet_is_a_temporary_failure()
     {
+        SocketOutOfReach();
         SacctPrints("");
 
         var refusal = await RefusalAsync();
@@ -219,74 +346,29 @@ public sealed class FinalizerTests
     }
 
     [Test]
-    public async Task A_waiting_job_is_asked_about_by_its_slurm_id_over_one_connection()
+    public async Task Out_of_reach_while_sacct_catches_up_with_an_end_mail_it_is_asked_again_over_the_same_connection()
     {
-        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
-
-        Assert.That((outcome.Record.JobId, outcome.Record.State), Is.EqualTo(("42", "COMPLETED")));
-        _connections.Verify(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-test"), It.IsAny<CancellationToken>()), Times.Once);
-        _connection.Verify(c => c.RunAsync(
-            new[] { "sacct", "-j", "42", "-X", "-n", "-P", "--format=JobID,JobName,State,ExitCode,WorkDir" }, It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Test]
-    public async Task The_connection_is_closed_once_sacct_answered()
-    {
-        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
-
-        _connection.Verify(c => c.Dispose(), Times.Once);
-    }
-
-    [Test]
-    public async Task The_henv_file_holds_sacct_row_and_the_job_log_name()
-    {
-        await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
-
-        Assert.That(File.ReadAllText(Path.Combine(_tmpPath, "exec_status_" + Usid)), Is.EqualTo(
-            $"[henv]\nJobID = 42\nJobName = ZOO-Project_{Usid}_BandMath\nState = COMPLETED\nExitCode = 0:0\nWorkDir = /home/zoo/work\nStdErr = slurm-42.out\n"));
-    }
-
-    [Test]
-    public async Task The_waiting_worker_is_told_with_zoo_success_status()
-    {
-        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
-
-        Assert.That(outcome.WorkerNotified, Is.True);
-        Assert.That(await _socket!.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None), Is.EqualTo("3"));
-    }
-
-    [Test]
-    public async Task A_job_still_running_is_reported_as_running_for_its_worker_to_follow()
-    {
-        SacctPrints($"42|ZOO-Project_{Usid}_BandMath|RUNNING|0:0|/home/zoo/work\n");
-
-        var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
-
-        Assert.That((outcome.Record.State, outcome.Record.IsTerminal), Is.EqualTo(("RUNNING", false)));
-    }
-
-    [Test]
-    public async Task While_sacct_catches_up_with_an_end_mail_it_is_asked_again_over_the_same_connection()
-    {
+        SocketOutOfReach();
         _connection.SetupSequence(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sacct"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RemoteCommandResult(0, $"42|ZOO-Project_{Usid}_BandMath|RUNNING|0:0|/home/zoo/work\n", "", null))
             .ReturnsAsync(new RemoteCommandResult(0, CompletedRow, "", null));
 
         var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        Assert.That(outcome.Record.State, Is.EqualTo("COMPLETED"));
+        Assert.That(outcome.Record!.State, Is.EqualTo("COMPLETED"));
         _connections.Verify(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task The_slurm_id_is_also_found_where_zoo_keeps_it()
     {
+        SocketOutOfReach();
         WriteLenv(sbatchId: null);
         File.WriteAllText(Path.Combine(_tmpPath, "exec_out_" + Usid), "42\n");
 
         var outcome = await Finalizer().FinalizeAsync(Usid, TimeSpan.Zero, CancellationToken.None);
 
-        Assert.That(outcome.Record.JobId, Is.EqualTo("42"));
+        Assert.That(outcome.Record!.JobId, Is.EqualTo("42"));
     }
 
     [Test]
@@ -301,6 +383,7 @@ public sealed class FinalizerTests
     [Test]
     public async Task The_lock_is_released_when_the_finalization_failed()
     {
+        SocketOutOfReach();
         SacctPrints("", exitStatus: 1);
         await RefusalAsync();
 

@@ -44,8 +44,6 @@ public sealed class JobCompletionTests
         _connection = new Mock<IClusterConnection>();
         _connection.Setup(c => c.DownloadAsync(RemoteOutput, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback((string _, string local, CancellationToken _) => File.WriteAllText(local, Pixels))
-            .Returns(Task.CompletedTask);
-        _connection.Setup(c => c.Sha256Async(RemoteOutput, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Pixels))));
         _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "tail"), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new RemoteCommandResult(0, "ERROR: invalid expression im9b1\n", "", null));
@@ -81,6 +79,20 @@ public sealed class JobCompletionTests
         var local = _tmp.PathOf($"output_BandMath_out_{Usid}.tif");
         Assert.That(_outputs["out"]!.Text("generated_file"), Is.EqualTo(local));
         Assert.That(File.ReadAllText(local), Is.EqualTo(Pixels));
+    }
+
+    [Test]
+    public async Task An_output_that_arrives_unlike_the_cluster_copy_is_fetched_again()
+    {
+        var arrivals = new Queue<string>(["Pixels damaged on the way", Pixels]);
+        _connection.Setup(c => c.DownloadAsync(RemoteOutput, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string local, CancellationToken _) => File.WriteAllText(local, arrivals.Dequeue()))
+            .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Pixels))));
+
+        await FinishAsync(End("COMPLETED", "0:0"));
+
+        Assert.That(File.ReadAllText(_tmp.PathOf($"output_BandMath_out_{Usid}.tif")), Is.EqualTo(Pixels));
+        _connection.Verify(c => c.DownloadAsync(RemoteOutput, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]
@@ -155,7 +167,7 @@ public sealed class JobCompletionTests
     public async Task A_missing_output_fails_the_job_with_the_end_of_its_log()
     {
         _connection.Setup(c => c.DownloadAsync(RemoteOutput, It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ClusterConnectionException(ClusterFailure.Sftp, "cluster.example.org", 22, "zoo", "no such file or directory"));
+            .ThrowsAsync(new ClusterConnectionException(ClusterFailure.FileOperation, "cluster.example.org", 22, "zoo", "no such file or directory"));
 
         Assert.That((await FailureAsync(End("COMPLETED", "0:0"))).Message, Is.EqualTo(
             "Unable to fetch the remote file for out: SSH zoo@cluster.example.org:22: no such file or directory"

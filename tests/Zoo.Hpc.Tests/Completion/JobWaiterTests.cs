@@ -163,6 +163,54 @@ public sealed class JobWaiterTests
     }
 
     [Test]
+    public async Task A_status_file_written_where_the_socket_cannot_be_reached_wakes_the_waiter()
+    {
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
+        var waiting = Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+
+        Assert.That(await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(5))), Is.SameAs(waiting), "the waiter did not see the status file");
+        Assert.That((await waiting).State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task A_status_file_is_consumed_as_zoo_does()
+    {
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
+
+        await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        Assert.That(File.Exists(HenvPath), Is.False);
+    }
+
+    [Test]
+    public async Task A_status_file_claiming_the_end_of_a_running_job_does_not_end_the_wait()
+    {
+        HenvFile.Write(HenvPath, Row("COMPLETED").Fields);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("RUNNING"));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        Assert.That(async () => await Waiter(Never).WaitAsync(SlurmJobId, patience.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public async Task A_burst_of_notices_asks_sacct_once_while_the_gaps_are_short()
+    {
+        var asked = 0;
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => ++asked == 1 ? Row("RUNNING") : Row("COMPLETED"));
+        for (var i = 0; i < 4; i++)
+            await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+
+        await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        // The first notice asks, the others come within the first 50 ms gap; the schedule asks the second time.
+        Assert.That(asked, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Dismissal_stops_the_wait()
     {
         using var dismissal = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));

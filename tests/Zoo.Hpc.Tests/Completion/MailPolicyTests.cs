@@ -1,5 +1,4 @@
 using Zoo.Hpc.Completion;
-using Zoo.Hpc.Slurm;
 
 namespace Zoo.Hpc.Tests.Completion;
 
@@ -10,20 +9,13 @@ namespace Zoo.Hpc.Tests.Completion;
 [TestFixture]
 public sealed class MailPolicyTests
 {
-    private static FinalizeOutcome Outcome(string state) =>
-        new("0191c2a4-5d6e-7f80-9a1b-2c3d4e5f6a7b", new SacctRecord([new("JobID", "42"), new("State", state), new("ExitCode", "0:0")]), true);
+    [Test]
+    public void A_mail_whose_job_worker_was_told_exits_0() =>
+        Assert.That(MailPolicy.ExitStatusOf(MailDisposition.Finalized), Is.Zero);
 
     [Test]
-    public void A_mail_whose_job_was_finalized_exits_0() =>
-        Assert.That(MailPolicy.ExitStatusOf(MailPolicy.DispositionOf(Outcome("COMPLETED"))), Is.Zero);
-
-    [Test]
-    public void A_mail_whose_job_failed_on_the_cluster_is_finalized_too() =>
-        Assert.That(MailPolicy.DispositionOf(Outcome("FAILED")), Is.EqualTo(MailDisposition.Finalized));
-
-    [Test]
-    public void An_end_mail_that_sacct_still_lists_as_running_is_delivered_again_later() =>
-        Assert.That(MailPolicy.ExitStatusOf(MailPolicy.DispositionOf(Outcome("RUNNING"))), Is.EqualTo(75));
+    public void A_mail_to_retry_exits_75() =>
+        Assert.That(MailPolicy.ExitStatusOf(MailDisposition.Retry), Is.EqualTo(75));
 
     [Test]
     public void A_mail_for_an_unknown_job_exits_0() =>

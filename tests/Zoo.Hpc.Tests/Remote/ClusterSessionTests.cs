@@ -35,6 +35,19 @@ public sealed class ClusterSessionTests
         session.UseAsync(connection => failure is null ? connection.RunAsync(["true"], CancellationToken.None) : throw failure, CancellationToken.None);
 
     [Test]
+    public async Task A_session_given_an_open_connection_uses_it_without_connecting()
+    {
+        var open = new Mock<IClusterConnection>();
+        open.Setup(c => c.RunAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>())).ReturnsAsync(Done);
+        using var session = new ClusterSession(Configuration, _connections.Object, open.Object);
+
+        await Run(session);
+
+        Assert.That(_opened, Is.Empty);
+        open.Verify(c => c.RunAsync(new[] { "true" }, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public void Nothing_connects_before_the_first_use()
     {
         using var session = new ClusterSession(Configuration, _connections.Object);

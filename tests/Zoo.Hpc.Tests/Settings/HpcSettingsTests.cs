@@ -119,7 +119,53 @@ public class HpcSettingsTests
             Assert.That(preview.SbatchSubstr, Is.Null);
             Assert.That(preview.BillingNbCpu, Is.EqualTo("1"));
             Assert.That(preview.RemoteCommandOpt, Is.Null);
+            Assert.That(preview.Ssh.KeyExchangeAlgorithms, Is.Null);
         });
+    }
+
+    [Test]
+    public void The_key_exchange_algorithms_are_read_in_order_without_blanks()
+    {
+        var text = Full.Replace("ssh_connect_timeout=10", "ssh_connect_timeout=10\nssh_kex_algorithms= sntrup761x25519-sha512 ,curve25519-sha256,");
+
+        var fullres = HpcSettings.Load(Configs.Parse(text)).Fullres;
+
+        Assert.That(fullres.Ssh.KeyExchangeNames, Is.EqualTo(new[] { "sntrup761x25519-sha512", "curve25519-sha256" }));
+    }
+
+    [Test]
+    public void A_key_exchange_algorithm_ssh_net_does_not_implement_is_refused_by_name()
+    {
+        var error = LoadFails(Full.Replace("ssh_connect_timeout=10", "ssh_connect_timeout=10\nssh_kex_algorithms=curve25519-sha256,sntrup4591761x25519-sha512@tinyssh.org"));
+
+        Assert.That(error.Message, Does.Contain("[hpc-config-1] ssh_kex_algorithms names sntrup4591761x25519-sha512@tinyssh.org, which SSH.NET does not implement"));
+    }
+
+    [Test]
+    public void Two_sections_that_reach_the_cluster_alike_share_a_connection()
+    {
+        var text = Full.Replace("fullres_conf=hpc-config-1", "fullres_conf=hpc-config-3") + """
+
+            [hpc-config-3]
+            ssh_host=cluster.example.org
+            ssh_user=zoo
+            ssh_password=secret
+            remote_data_path=/home/zoo/big-data
+            remote_work_path=/home/zoo/big-work
+            sbatch_options_ntasks=16
+            """;
+
+        var settings = HpcSettings.Load(Configs.Parse(text));
+
+        Assert.That(settings.Fullres.ReachesLike(settings.Preview), Is.True);
+    }
+
+    [Test]
+    public void Sections_that_log_in_differently_do_not_share_a_connection()
+    {
+        var settings = HpcSettings.Load(Configs.Parse(Full));
+
+        Assert.That(settings.Fullres.ReachesLike(settings.Preview), Is.False);
     }
 
     [Test]

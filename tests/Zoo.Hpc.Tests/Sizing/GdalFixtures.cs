@@ -7,12 +7,26 @@ namespace Zoo.Hpc.Tests.Sizing;
 /// <summary>Real geodata made with GDAL's own tools (gdal-bin, which CI installs): rasters with gdal_create, vectors with ogr2ogr.</summary>
 internal static class GdalFixtures
 {
-    /// <summary>A GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels and <paramref name="bands"/> bands.</summary>
-    public static string Raster(string directory, string name, int width, int height, int bands)
+    /// <summary>
+    /// A GeoTIFF of <paramref name="width"/> × <paramref name="height"/> pixels and <paramref name="bands"/> bands,
+    /// written with GDAL's GTiff creation options (<c>TILED=YES</c>, <c>BIGTIFF=YES</c>, <c>ENDIANNESS=BIG</c>, ...).
+    /// </summary>
+    public static string Raster(string directory, string name, int width, int height, int bands, params string[] creationOptions)
     {
         var path = Path.Combine(directory, name);
-        Run("gdal_create", "-of", "GTiff", "-outsize", Text(width), Text(height), "-bands", Text(bands),
-            "-ot", "Byte", "-a_srs", "EPSG:4326", "-a_ullr", "0", Text(height), Text(width), "0", path);
+        Run("gdal_create", ["-of", "GTiff", "-outsize", Text(width), Text(height), "-bands", Text(bands),
+            "-ot", "Byte", "-a_srs", "EPSG:4326", "-a_ullr", "0", Text(height), Text(width), "0",
+            .. creationOptions.SelectMany(option => new[] { "-co", option }), path]);
+        return path;
+    }
+
+    /// <summary>A PNG of <paramref name="width"/> × <paramref name="height"/> pixels: a raster that only GDAL sizes.</summary>
+    public static string Png(string directory, string name, int width, int height)
+    {
+        var tiff = Raster(directory, name + ".source.tif", width, height, 1);
+        var path = Path.Combine(directory, name);
+        Run("gdal_translate", "-q", "-of", "PNG", tiff, path);
+        File.Delete(tiff);
         return path;
     }
 

@@ -12,6 +12,7 @@ public class InputSizerTests
 {
     private TempDirectory _dir = null!;
     private string _raster = null!;
+    private string _png = null!;
     private string _geoJson = null!;
     private string _gpkg = null!;
     private string _shapefile = null!;
@@ -22,6 +23,8 @@ public class InputSizerTests
     {
         _dir = new TempDirectory();
         _raster = GdalFixtures.Raster(_dir.Path, "r.tif", 300, 200, 3);
+        // The tests of how GDAL's tools are run: a TIFF is sized from its header, without them.
+        _png = GdalFixtures.Png(_dir.Path, "r.png", 300, 200);
         _geoJson = GdalFixtures.GeoJson(_dir.Path, "points.geojson", 7);
         _gpkg = GdalFixtures.Convert(_geoJson, _dir.Path, "points.gpkg", "GPKG", "points");
         _shapefile = GdalFixtures.Convert(_geoJson, _dir.Path, "points.shp", "ESRI Shapefile", "points");
@@ -171,7 +174,7 @@ public class InputSizerTests
         var byPath = new InputSizer(GdalTools.Default with { GdalInfo = _dir.PathOf("no-such-gdalinfo") });
         var byName = new InputSizer(GdalTools.Default with { OgrInfo = "zoo-test-no-such-ogrinfo" });
 
-        var pathError = (await Assert.ThrowsAsync<GeoDataException>(() => byPath.MeasureAsync(_raster, "image/tiff")))!;
+        var pathError = (await Assert.ThrowsAsync<GeoDataException>(() => byPath.MeasureAsync(_png, "image/png")))!;
         var nameError = (await Assert.ThrowsAsync<GeoDataException>(() => byName.MeasureAsync(_geoJson, "application/json")))!;
 
         Assert.That(pathError.Message, Does.Contain("no-such-gdalinfo").And.Contain("gdal-bin"));
@@ -186,7 +189,7 @@ public class InputSizerTests
         var sizer = new InputSizer(GdalTools.Default with { GdalInfo = hanging, Timeout = TimeSpan.FromSeconds(1) });
         var clock = Stopwatch.StartNew();
 
-        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
+        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_png, "image/png")))!;
 
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(15)));
         Assert.That(error.Message, Does.Contain("did not finish within 1 seconds").And.Contain("killed"));
@@ -202,10 +205,10 @@ public class InputSizerTests
         var tool = GdalFixtures.Script(_dir.Path, "gdalinfo-reads-stdin",
             $"cat > /dev/null\nprintf '%s\\n' \"$@\" > '{argsFile}'\necho '{{\"size\":[3,2],\"bands\":[{{}}]}}'");
         var sizer = new InputSizer(GdalTools.Default with { GdalInfo = tool, Timeout = TimeSpan.FromSeconds(20) });
-        var spaced = _dir.PathOf("a b.tif");
-        File.Copy(_raster, spaced, overwrite: true);
+        var spaced = _dir.PathOf("a b.png");
+        File.Copy(_png, spaced, overwrite: true);
 
-        var size = await sizer.MeasureAsync(spaced, "image/tiff");
+        var size = await sizer.MeasureAsync(spaced, "image/png");
 
         Assert.That(size, Is.EqualTo(DatasetSize.Raster(6)));
         Assert.That(File.ReadAllLines(argsFile)[^1], Is.EqualTo(spaced));
@@ -217,7 +220,7 @@ public class InputSizerTests
         var tool = GdalFixtures.Script(_dir.Path, "gdalinfo-garbage", "echo 'not json'\necho 'ERROR 1: the driver broke' >&2");
         var sizer = new InputSizer(GdalTools.Default with { GdalInfo = tool });
 
-        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_raster, "image/tiff")))!;
+        var error = (await Assert.ThrowsAsync<GeoDataException>(() => sizer.MeasureAsync(_png, "image/png")))!;
 
         Assert.That(error.Message, Does.Contain("the driver broke"));
     }
@@ -229,7 +232,7 @@ public class InputSizerTests
         var ogrinfo = GdalFixtures.Script(_dir.Path, "ogrinfo-fails", "echo 'FAILURE:'\necho 'Unable to open datasource' >&2\nexit 1");
         var sizer = new InputSizer(new GdalTools(gdalinfo, ogrinfo, TimeSpan.FromSeconds(20)));
 
-        var size = await sizer.MeasureAsync(_raster, "image/tiff");
+        var size = await sizer.MeasureAsync(_png, "image/png");
 
         Assert.That(size.Kind, Is.EqualTo(GeoDataType.Other));
         Assert.That(size.Reason, Is.EqualTo("gdalinfo: ERROR 4: cannot read that raster ogrinfo: Unable to open datasource"));

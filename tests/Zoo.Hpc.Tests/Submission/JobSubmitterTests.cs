@@ -84,11 +84,14 @@ public sealed class JobSubmitterTests
     private Mock<IClusterConnectionFactory> _connections = null!;
     private List<(string Local, string Remote)> _uploads = null!;
     private string? _script;
+    private RemoteCommandResult _sbatch = null!;
+    private List<IReadOnlyList<string>> _directories = null!;
     private List<(int Percent, string Message)> _progress = null!;
     private ZooMaps _inputs = null!;
     private ZooMaps _outputs = null!;
     private ZooMap _lenv = null!;
     private InputSizer _sizer = null!;
+    private SubmissionResult? _submission;
 
     [SetUp]
     public void Cluster()
@@ -98,17 +101,20 @@ public sealed class JobSubmitterTests
         _script = null;
         _progress = [];
         _connection = new Mock<IClusterConnection>();
-        _connection.Setup(c => c.UploadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string local, string remote, CancellationToken _) =>
+        _sbatch = new RemoteCommandResult(0, "1234\n", "", null);
+        _directories = [];
+        _connection.Setup(c => c.UploadAndRunAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(),
+                It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .Callback((string local, string remote, IReadOnlyList<string> directories, IReadOnlyList<string> _, CancellationToken _) =>
             {
                 _uploads.Add((local, remote));
+                _directories.Add(directories);
                 // The local script is removed once uploaded: what the cluster got is kept here.
                 if (remote.EndsWith(".sh", StringComparison.Ordinal))
                     _script = File.ReadAllText(local);
             })
-            .Returns(Task.CompletedTask);
-        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RemoteCommandResult(0, "1234\n", "", null));
+            .ReturnsAsync((string _, string _, IReadOnlyList<string> _, IReadOnlyList<string> command, CancellationToken _) =>
+                command.Count == 0 ? new RemoteCommandResult(0, "", "", null) : _sbatch);
         _connections = new Mock<IClusterConnectionFactory>();
         _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>())).ReturnsAsync(_connection.Object);
         // Neither tool recognises the file: it does not count toward the choice, so preview is chosen.
@@ -123,9 +129,13 @@ public sealed class JobSubmitterTests
     }
 
     [TearDown]
-    public void Remove() => _tmp.Dispose();
+    public void Remove()
+    {
+        _submission?.Session.Dispose();
+        _tmp.Dispose();
+    }
 
-    private string MainConfig(string persistentPath = "remote_persistent_data_path=/home/zoo/shared") => $"""
+    private string MainConfig(string persistentPath = "remote_persistent_data_path=/home/zoo/shared", string fullresHost = "cluster.example.org") => $"""
         [main]
         tmpPath={_tmp.Path}
         tmpUrl=https://wps.example.org/tmp/
@@ -148,7 +158,7 @@ public sealed class JobSubmitterTests
         remote_work_path=/home/zoo/work
 
         [hpc-fullres]
-        ssh_host=cluster.example.org
+        ssh_host={fullresHost}
         ssh_user=zoo
         ssh_password=secret
         remote_data_path=/home/zoo/data-fullres
@@ -184,9 +194,13 @@ public sealed class JobSubmitterTests
         var config = Configs.Parse(mainConfig ?? MainConfig());
         var process = ZcfgParser.Parse(Zcfg);
         var run = new ServiceRun(new ServiceEntry("BandMath", "/srv/zoo/hpc/BandMath.zcfg", ""), process, new ZooMaps(), _inputs, _outputs);
-        return await new JobSubmitter(config, _sizer, (percent, message) => _progress.Add((percent, message)), _connections.Object)
+        _submission = await new JobSubmitter(config, _sizer, (percent, message) => _progress.Add((percent, message)), _connections.Object)
             .SubmitAsync(run, HpcService.From(process), HpcSettings.Load(config), Usid, _tmp.Path, _lenv, _outputs, CancellationToken.None);
+        return _submission.Job;
     }
+
+    /// <summary>A raster GDAL finds larger than the preview threshold, so that fullres is chosen.</summary>
+    private const string LargeRaster = """echo '{"size": [1000, 1000], "bands": [{}]}'""";
 
     /// <summary>The application's line of the uploaded script.</summary>
     private string CommandLine() =>
@@ -225,7 +239,6 @@ public sealed class JobSubmitterTests
     {
         Input("il", new FileValue(InputFile("dem.tif", "the same pixels")), mimeType: "image/tiff", href: SharedUrl);
         var remote = $"/home/zoo/shared/Input_dem_{Usid}_0.tif";
-        _connection.Setup(c => c.ExistsAsync(remote, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _connection.Setup(c => c.Sha256Async(remote, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData("the same pixels"u8.ToArray())));
 
@@ -239,7 +252,6 @@ public sealed class JobSubmitterTests
     {
         Input("il", new FileValue(InputFile("dem.tif", "new pixels")), mimeType: "image/tiff", href: SharedUrl);
         var remote = $"/home/zoo/shared/Input_dem_{Usid}_0.tif";
-        _connection.Setup(c => c.ExistsAsync(remote, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _connection.Setup(c => c.Sha256Async(remote, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Convert.ToHexStringLower(SHA256.HashData("old pixels"u8.ToArray())));
 
@@ -277,17 +289,38 @@ public sealed class JobSubmitterTests
     }
 
     [Test]
-    public async Task The_remote_directories_are_created_data_then_work_then_persistent()
+    public async Task The_remote_directories_are_made_data_then_work_then_persistent_by_the_first_upload()
     {
         Input("il", new FileValue(InputFile("dem.tif")), mimeType: "image/tiff", href: SharedUrl);
-        var created = new List<string>();
-        _connection.Setup(c => c.CreateDirectoriesAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((string directory, CancellationToken _) => created.Add(directory))
-            .Returns(Task.CompletedTask);
 
         await SubmitAsync();
 
-        Assert.That(created, Is.EqualTo(new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" }));
+        Assert.That(_directories, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work", "/home/zoo/shared" }, Array.Empty<string>() }));
+    }
+
+    [Test]
+    public async Task Without_an_input_to_upload_the_job_script_command_makes_the_remote_directories()
+    {
+        _inputs = new ZooMaps();
+        Input("exp", "im1b1*2");
+
+        await SubmitAsync();
+
+        Assert.That(_directories, Is.EqualTo(new[] { new[] { "/home/zoo/data", "/home/zoo/work" } }));
+    }
+
+    [Test]
+    public async Task A_file_two_inputs_share_is_sized_once_and_uploaded_once()
+    {
+        var calls = _tmp.PathOf("gdalinfo-calls");
+        _sizer = FakeGdal(gdalinfo: $"echo called >> '{calls}'; exit 1");
+        var shared = InputFile("dem.tif");
+        Input("il", new ListValue([new FileValue(shared), new FileValue(shared)]), mimeType: "image/tiff");
+
+        await SubmitAsync();
+
+        Assert.That(File.ReadAllLines(calls), Has.Length.EqualTo(1));
+        Assert.That(_uploads.Select(u => u.Remote), Is.EqualTo(new[] { $"/home/zoo/data/Input_dem_{Usid}_0.tif", RemoteScript }));
     }
 
     [Test]
@@ -354,7 +387,8 @@ public sealed class JobSubmitterTests
         await SubmitAsync();
 
         Assert.That(_uploads[^1].Remote, Is.EqualTo(RemoteScript));
-        _connection.Verify(c => c.RunAsync(new[] { "sbatch", "--parsable", RemoteScript }, It.IsAny<CancellationToken>()), Times.Once);
+        _connection.Verify(c => c.UploadAndRunAsync(It.IsAny<string>(), RemoteScript, It.IsAny<IReadOnlyList<string>>(),
+            new[] { "sbatch", "--parsable", RemoteScript }, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -363,6 +397,77 @@ public sealed class JobSubmitterTests
         await SubmitAsync();
 
         _connections.Verify(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-preview"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task The_connection_is_handed_over_open_for_the_wait()
+    {
+        await SubmitAsync();
+
+        var held = await _submission!.Session.UseAsync(Task.FromResult, CancellationToken.None);
+        Assert.That(held, Is.SameAs(_connection.Object));
+        _connection.Verify(c => c.Dispose(), Times.Never);
+        _connections.Verify(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task The_cluster_is_reached_while_gdal_sizes_the_inputs()
+    {
+        var sized = _tmp.PathOf("gdalinfo-ran");
+        _sizer = FakeGdal(gdalinfo: $"touch '{sized}'; exit 1");
+        var sizedBeforeConnecting = new List<bool>();
+        _connections.Setup(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()))
+            .Callback(() => sizedBeforeConnecting.Add(File.Exists(sized)))
+            .ReturnsAsync(_connection.Object);
+
+        await SubmitAsync();
+
+        Assert.That(sizedBeforeConnecting, Is.EqualTo(new[] { false }));
+    }
+
+    [Test]
+    public async Task A_fullres_configuration_on_the_same_cluster_keeps_the_connection_opened_during_sizing()
+    {
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
+
+        await SubmitAsync();
+
+        _connections.Verify(f => f.OpenAsync(It.IsAny<ClusterConfiguration>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_fullres_configuration_on_another_cluster_gets_its_own_connection_and_the_early_one_is_closed()
+    {
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
+        var early = new Mock<IClusterConnection>();
+        _connections.Setup(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-preview"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(early.Object);
+        _connections.Setup(f => f.OpenAsync(It.Is<ClusterConfiguration>(c => c.SectionName == "hpc-fullres"), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(_connection.Object);
+
+        await SubmitAsync(MainConfig(fullresHost: "bigger-cluster.example.org"));
+
+        early.Verify(c => c.Dispose(), Times.Once);
+        Assert.That(_uploads[0].Remote, Is.EqualTo($"/home/zoo/data-fullres/Input_dem_{Usid}_0.tif"));
+    }
+
+    [Test]
+    public async Task Inputs_gdal_cannot_size_fail_the_job_and_close_the_early_connection()
+    {
+        _sizer = new InputSizer(new GdalTools(_tmp.PathOf("no-gdalinfo"), _tmp.PathOf("no-ogrinfo"), TimeSpan.FromSeconds(20)));
+
+        await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync());
+
+        _connection.Verify(c => c.Dispose(), Times.Once);
+    }
+
+    [Test]
+    public async Task A_failed_submission_closes_its_connection()
+    {
+        _sbatch = new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null);
+
+        await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync());
+
         _connection.Verify(c => c.Dispose(), Times.Once);
     }
 
@@ -396,7 +501,7 @@ public sealed class JobSubmitterTests
     [Test]
     public async Task A_raster_over_the_preview_threshold_runs_with_fullres()
     {
-        _sizer = FakeGdal(gdalinfo: """echo '{"size": [1000, 1000], "bands": [{}]}'""");
+        _sizer = FakeGdal(gdalinfo: LargeRaster);
 
         var job = await SubmitAsync();
 
@@ -432,8 +537,7 @@ public sealed class JobSubmitterTests
     [Test]
     public async Task A_failed_sbatch_fails_the_job_with_its_error()
     {
-        _connection.Setup(c => c.RunAsync(It.Is<IReadOnlyList<string>>(a => a[0] == "sbatch"), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null));
+        _sbatch = new RemoteCommandResult(1, "", "sbatch: error: invalid partition specified: gpu\n", null);
 
         var failure = (await Assert.ThrowsAsync<HpcJobException>(() => SubmitAsync()))!;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Xml.Linq;
 using Zoo.Integration.Tests.Support;
 using static Zoo.Integration.Tests.Execute.ExecuteRequests;
@@ -82,18 +83,38 @@ public sealed class FinalizeHpcClusterTests
     }
 
     [Test]
-    public void Finalizing_a_job_still_running_says_so_and_does_not_end_it()
+    public void Finalizing_a_job_still_running_tells_its_worker_but_does_not_end_it()
     {
         _jobs.MakeJobsSleep();
         var jobId = _jobs.Submit(Expression);
         var slurmJobId = _jobs.SlurmJobId(jobId);
         _jobs.WaitForSlurmState(slurmJobId, "RUNNING");
 
-        var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId));
+        var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId, "&RawDataOutput=Result"));
 
-        Assert.That(OwsReport.Text(result), Does.Contain($"Slurm job {slurmJobId} is still RUNNING"));
+        Assert.That(result.Text, Is.EqualTo("\"FinalizeHPC run successfully\""));
         Assert.That(_jobs.Jobs.Status(jobId).Status, Is.EqualTo("Running"));
         _jobs.Jobs.Dismiss(jobId);
+    }
+
+    [Test]
+    public void A_finalize_hpc_that_cannot_reach_the_worker_socket_ends_the_wait_through_exec_status_within_2_s()
+    {
+        var jobId = EndedJob();
+        // What FinalizeHPC on a second front-end sharing tmpPath (NFS) sees: a socket file nobody answers on from there.
+        // The worker keeps listening on its socket, under another name.
+        var socket = Path.Combine(_jobs.Services.TmpPath, ".wait_sockets", $".wait_socket_{jobId}.sock");
+        File.Move(socket, socket + ".elsewhere");
+        File.WriteAllText(socket, "");
+
+        var result = Finalize(Kvp("FinalizeHPC1", "JobId=" + jobId, "&RawDataOutput=Result"));
+        var told = Stopwatch.StartNew();
+        Poll.Until(() => WaitIsOver(jobId), over => over, TimeSpan.FromSeconds(10), "the worker's wait to end", TimeSpan.FromMilliseconds(20));
+        var waited = told.Elapsed;
+
+        Assert.That(result.Text, Is.EqualTo("\"FinalizeHPC run successfully\""));
+        Assert.That(waited, Is.LessThan(TimeSpan.FromSeconds(2)));
+        Assert.That(_jobs.WaitUntilFinal(jobId).Status, Is.EqualTo("Succeeded"));
     }
 
     [Test]
@@ -127,6 +148,15 @@ public sealed class FinalizeHpcClusterTests
             .Single(output => output.Element(ows + "Identifier")?.Value == "out.download_link");
         var reference = downloadLink.Element(wps + "Reference")!.Attribute("href")!.Value;
         Assert.That(reference, Does.EndWith($"output_BandMath_out_{JobIdOf(statusLocation)}.tiff"));
+    }
+
+    /// <summary>Whether the job's worker stopped waiting: it reports Slurm's end at 70 % (then 80, 90), or the job has ended.</summary>
+    private bool WaitIsOver(string jobId)
+    {
+        if (File.Exists(Path.Combine(_jobs.Services.TmpPath, jobId + ".res")))
+            return true;
+        var status = File.ReadAllText(Path.Combine(_jobs.Services.TmpPath, jobId + ".status"));
+        return int.TryParse(status.Split('|')[0], System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent >= 70;
     }
 
     /// <summary>The job id in a 1.0.0 statusLocation (ZOO's GetStatus service URL, <c>...DataInputs=sid=&lt;id&gt;...</c>).</summary>

@@ -53,6 +53,24 @@ public sealed class HpcCompletionClusterTests
     }
 
     [Test]
+    public void The_bundled_footer_call_of_finalize_hpc_answers_http_200_on_a_normal_end()
+    {
+        _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");
+        using var server = ServeScript.Start(_jobs.Services.Path);
+        // The bundled footer as shipped, but for the served port.
+        var bundled = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "cgi-env", "jobscript_footer.sh"));
+        _jobs.Services.Write("footer.sh", bundled.Replace("127.0.0.1:8080", $"127.0.0.1:{server.Port}", StringComparison.Ordinal));
+        _jobs.Configure("jobscript_footer", "footer.sh");
+
+        var jobId = _jobs.Submit(Expression);
+
+        AssertSucceededWithTheLocalResult(jobId);
+        var finalizeCalls = File.ReadLines(server.AccessLog).Where(line => line.Contains("/cgi-bin/FinalizeHPC.cgi?", StringComparison.Ordinal)
+                                                                            && line.Contains(jobId, StringComparison.Ordinal)).ToList();
+        Assert.That(finalizeCalls.Select(line => line.Split('"')[2].Trim().Split(' ')[0]), Is.EqualTo(new[] { "200" }), string.Join("\n", finalizeCalls));
+    }
+
+    [Test]
     public void A_slurm_mail_handed_to_finalize_hpc_maildir_ends_the_job()
     {
         _jobs.Services.SetConfig("HPC", "sacct_poll_interval", "600");

@@ -37,6 +37,10 @@ public sealed class ServeScript : IDisposable
 
     public Uri Loader => new($"http://127.0.0.1:{Port}/cgi-bin/zoo_loader.cgi");
 
+    /// <summary>The web server's access log (nginx's or Apache's: the status follows the quoted request line), in serve.sh's run directory.</summary>
+    public string AccessLog => Path.Combine(Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp",
+        $"zoo-serve.{Port}", "access.log");
+
     /// <summary>Starts serve.sh; fails the test with serve.sh's own output when it cannot.</summary>
     public static ServeScript Start(string directory, WebServer server = WebServer.Nginx)
     {
