@@ -20,6 +20,12 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
 {
     public static readonly TimeSpan StatusFileInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How long the cluster watches for the end of a job it still runs after a notice: a footer's notice comes well
+    /// within it before the job script exits; past it, the follow schedule goes on.
+    /// </summary>
+    public static readonly TimeSpan EndWatch = TimeSpan.FromSeconds(1);
+
     // The last [henv] file taken, by its time: one that cannot be removed is not taken for a new notice again.
     private DateTime? _henvTaken;
 
@@ -40,7 +46,9 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
                 if (!schedule.Noticed(DateTime.UtcNow))
                     continue;
             }
-            var record = await QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+            var record = await AskAsync(slurmJobId, () => accounting.QueryAsync(slurmJobId, cancellationToken)).ConfigureAwait(false);
+            if (notice is not null && record is { IsTerminal: false })
+                record = await WatchForEndAsync(slurmJobId, record, cancellationToken).ConfigureAwait(false);
             if (notice is not null)
                 log.WriteLine($"HPC job {slurmJobId}: notified ({notice}{(told is null ? "" : $", FinalizeHPC saw {told.State}")}), "
                     + $"Slurm state {record?.State ?? "unknown"}");
@@ -106,12 +114,32 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
         return henv is null || henv.Count == 0 ? null : new SacctRecord(henv);
     }
 
+    /// <summary>
+    /// Told the end is near while sacct still lists the job as running (a footer's notice comes before the job script
+    /// exits): the cluster watches for the end itself and answers with sacct's row once slurmctld holds the job as
+    /// ended; as sacct may lag behind slurmctld by a moment, it is asked again at once until it agrees, for
+    /// <see cref="EndWatch"/> in all.
+    /// </summary>
+    private async Task<SacctRecord> WatchForEndAsync(string slurmJobId, SacctRecord running, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + EndWatch;
+        var record = running;
+        while (!record.IsTerminal && until - DateTime.UtcNow is { Ticks: > 0 } left)
+        {
+            if (await AskAsync(slurmJobId, () => accounting.QueryOnceEndedAsync(slurmJobId, left, cancellationToken)).ConfigureAwait(false)
+                is not { } answer)
+                break;
+            record = answer;
+        }
+        return record;
+    }
+
     /// <summary>sacct's answer; an unreachable cluster is logged and asked again later, since the job runs on regardless.</summary>
-    private async Task<SacctRecord?> QueryAsync(string slurmJobId, CancellationToken cancellationToken)
+    private async Task<SacctRecord?> AskAsync(string slurmJobId, Func<Task<SacctRecord?>> sacct)
     {
         try
         {
-            return await accounting.QueryAsync(slurmJobId, cancellationToken).ConfigureAwait(false);
+            return await sacct().ConfigureAwait(false);
         }
         catch (ClusterConnectionException e)
         {

@@ -12,6 +12,9 @@ public static class SlurmJobStates
 
     public const string Completed = "COMPLETED";
 
+    /// <summary>Every state from which a job never moves on.</summary>
+    public static IReadOnlyCollection<string> TerminalStates => Terminal;
+
     /// <summary>Whether a job in this state is over; only the first word counts (<c>CANCELLED by 1000</c>).</summary>
     public static bool IsTerminal(string state) => Terminal.Contains(FirstWord(state));
 

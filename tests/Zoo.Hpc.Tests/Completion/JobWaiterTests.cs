@@ -24,6 +24,9 @@ public sealed class JobWaiterTests
         _tmpPath = Directory.CreateTempSubdirectory("zw").FullName;
         _socket = CompletionSocket.Listen(CompletionSocket.PathFor(null, _tmpPath, Usid));
         _accounting = new Mock<IJobAccounting>(MockBehavior.Strict);
+        // Unless a test says otherwise, the cluster's watch for the end answers as sacct does at that moment.
+        _accounting.Setup(a => a.QueryOnceEndedAsync(SlurmJobId, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((string id, TimeSpan _, CancellationToken token) => _accounting.Object.QueryAsync(id, token));
         _reports = [];
     }
 
@@ -111,6 +114,57 @@ public sealed class JobWaiterTests
 
         Assert.That(await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(5))), Is.SameAs(waiting), "the waiter kept waiting for its slow poll");
         Assert.That((await waiting).State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task A_notice_while_sacct_still_lists_the_job_running_has_the_cluster_watch_for_its_end()
+    {
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("RUNNING"));
+        _accounting.Setup(a => a.QueryOnceEndedAsync(SlurmJobId, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Row("COMPLETED"));
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+
+        var end = await Waiter(Never).WaitAsync(SlurmJobId, patience.Token);
+
+        Assert.That(end.State, Is.EqualTo("COMPLETED"));
+    }
+
+    [Test]
+    public async Task When_sacct_lags_behind_slurmctld_the_cluster_watch_is_asked_again_at_once()
+    {
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("RUNNING"));
+        _accounting.SetupSequence(a => a.QueryOnceEndedAsync(SlurmJobId, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Row("RUNNING"))
+            .ReturnsAsync(Row("COMPLETED"));
+
+        await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        _accounting.Verify(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_notice_for_a_job_sacct_lists_as_ended_has_the_cluster_watch_for_nothing()
+    {
+        await CompletionSocket.NotifyAsync(_socket.SocketPath, "3", CancellationToken.None);
+        _accounting.Setup(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>())).ReturnsAsync(Row("COMPLETED"));
+
+        await Waiter(Never).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        _accounting.Verify(a => a.QueryOnceEndedAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task Without_a_notice_the_cluster_is_never_asked_to_watch_for_the_end()
+    {
+        _accounting.SetupSequence(a => a.QueryAsync(SlurmJobId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Row("RUNNING"))
+            .ReturnsAsync(Row("COMPLETED"));
+
+        await Waiter(Fast).WaitAsync(SlurmJobId, CancellationToken.None);
+
+        _accounting.Verify(a => a.QueryOnceEndedAsync(It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]

@@ -1,8 +1,10 @@
+using Zoo.Hpc.Remote;
 using Zoo.Hpc.Slurm;
 using Zoo.Hpc.Tests.TestSupport;
 
 namespace Zoo.Hpc.Tests.Slurm;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public class SacctTests
 {
     // cgi-env/main.cfg's remote_command_opt, with which the rows in TestData/sacct were asked for (plus WorkDir).
@@ -53,6 +55,89 @@ public class SacctTests
     {
         Assert.Throws<ArgumentException>(() => Sacct.Command(id, Fields));
     }
+
+    [Test]
+    public void The_watch_for_the_end_runs_the_same_sacct_command_last()
+    {
+        var command = Sacct.CommandOnceEnded("42", ["JobID", "State"], TimeSpan.FromSeconds(1));
+
+        Assert.That(command.TakeLast(7), Is.EqualTo(new[] { "sacct", "-j", "42", "-X", "-n", "-P", "--format=JobID,State" }));
+    }
+
+    [Test]
+    public void The_watch_for_the_end_gives_the_job_id_to_its_script_as_an_argument_only()
+    {
+        var command = Sacct.CommandOnceEnded("4242", ["JobID", "State"], TimeSpan.FromSeconds(1));
+
+        Assert.That(command[2], Does.Not.Contain("4242"));
+    }
+
+    [Test]
+    public void The_watch_for_the_end_refuses_what_is_not_a_job_id()
+    {
+        Assert.Throws<ArgumentException>(() => Sacct.CommandOnceEnded("42;reboot", Fields, TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public void The_watch_runs_sacct_once_slurmctld_lists_the_job_as_ended()
+    {
+        using var bin = new TempDirectory();
+        FakeScontrol(bin, "RUNNING", "RUNNING", "COMPLETED", "COMPLETED");
+
+        var output = RunLocally(bin, Sacct.CommandOnceEnded("42", ["JobID", "State"], TimeSpan.FromSeconds(10)));
+
+        Assert.That((output, File.ReadAllLines(bin.PathOf("asked")).Length), Is.EqualTo(("sacct ran\n", 3)));
+    }
+
+    [Test]
+    public void The_watch_gives_up_after_its_time_and_runs_sacct()
+    {
+        using var bin = new TempDirectory();
+        FakeScontrol(bin, Enumerable.Repeat("RUNNING", 50).ToArray());
+
+        RunLocally(bin, Sacct.CommandOnceEnded("42", ["JobID", "State"], TimeSpan.FromMilliseconds(200)));
+
+        Assert.That(File.ReadAllLines(bin.PathOf("asked")), Has.Length.EqualTo(4));
+    }
+
+    [Test]
+    public void The_watch_ends_at_once_when_slurmctld_does_not_know_the_job()
+    {
+        using var bin = new TempDirectory();
+        FakeScontrol(bin);
+
+        RunLocally(bin, Sacct.CommandOnceEnded("42", ["JobID", "State"], TimeSpan.FromSeconds(10)));
+
+        Assert.That(File.ReadAllLines(bin.PathOf("asked")), Has.Length.EqualTo(1));
+    }
+
+    /// <summary>
+    /// An scontrol that answers each call with the next of <paramref name="states"/> as <c>scontrol -o show job</c>
+    /// prints it, and fails (an unknown job) when they run out; and an sacct that says it ran.
+    /// </summary>
+    private static void FakeScontrol(TempDirectory bin, params string[] states)
+    {
+        File.WriteAllLines(bin.PathOf("states"), states);
+        Executable(bin.PathOf("scontrol"), $$"""
+            #!/bin/sh
+            echo "$*" >> '{{bin.PathOf("asked")}}'
+            n=$(wc -l < '{{bin.PathOf("asked")}}')
+            state=$(sed -n "${n}p" '{{bin.PathOf("states")}}')
+            [ -n "$state" ] || { echo "slurm_load_jobs error: Invalid job id specified" >&2; exit 1; }
+            echo "JobId=42 JobName=wrap JobState=$state Reason=None Dependency=(null)"
+            """);
+        Executable(bin.PathOf("sacct"), "#!/bin/sh\necho sacct ran\n");
+    }
+
+    private static void Executable(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Runs the command here as the cluster's shell would, with the fakes first on the PATH; its standard output.</summary>
+    private static string RunLocally(TempDirectory bin, IReadOnlyList<string> command) =>
+        Shell.Command($"PATH={ShellQuote.Quote(bin.Path)}:/usr/bin:/bin {ShellQuote.Join(command)}", bin.Path).Stdout;
 
     [Test]
     public void A_completed_job_row_gives_every_field_by_name()
