@@ -2,8 +2,8 @@
 # bench/finalize-latency.sh - how long after a Slurm job ends does its WPS job report Succeeded, for each of
 # the three ways the end reaches the job's waiting worker (zoo_loader.cgi --worker):
 #   footer  the job script's footer calls FinalizeHPC.cgi over HTTP (nginx + fcgiwrap, a private serve.sh);
-#           the job is still RUNNING then, so the worker follows sacct (every 50 ms five times, 100, 200, 400 ms, then 0.5 s)
-#           until Slurm records the end
+#           the job is still RUNNING then, so the cluster watches for its end (scontrol every 50 ms, then sacct) for up to
+#           a second, and the worker then follows sacct (every 50 ms five times, 100, 200, 400 ms, then 0.5 s)
 #   mail    Slurm's END mail handed to `FinalizeHPC.cgi --mail <main.cfg>` on stdin, as an MTA alias pipe does
 #   poll    no notice at all: the worker asks sacct every sacct_poll_interval seconds (POLL_INTERVAL, default 5)
 #
@@ -34,8 +34,8 @@
 #                resolution) must come after it, and sacct's End (1 s resolution) must be the same second or
 #                the next.
 #   woken        (footer path) the mtime of the worker's first "30|Slurm job N is <state>" status, which it writes
-#                when FinalizeHPC's notice wakes it: the notice comes just before the job ends, and from then on
-#                the worker follows sacct.
+#                when FinalizeHPC's notice wakes it and sacct still lists the job as running: the notice comes just
+#                before the job ends, and from then on the cluster watches for the end.
 #   Succeeded    the mtime (ns) of <tmpPath>/<usid>.res, the worker's very last write, which must say
 #                status=Succeeded (it is written to a temporary name and renamed, so the mtime is the write);
 #                a GetStatus afterwards must answer Succeeded too.
@@ -477,7 +477,7 @@ report() {
   for path in "${PATHS[@]}"; do
     case "$path" in
       footer) printf '\n[footer] job script footer -> FinalizeHPC.cgi over HTTP (serve.sh on port %s), sacct_poll_interval=600\n' "$PORT"
-        printf '         (FinalizeHPC runs inside the job and tells the worker, which follows sacct: every 50 ms five times, 100, 200, 400 ms, then 0.5 s)\n' ;;
+        printf '         (FinalizeHPC runs inside the job and tells the worker: the cluster watches for the end with scontrol, then sacct)\n' ;;
       mail) printf '\n[mail] END mail -> FinalizeHPC.cgi --mail (maildir polled every %s s as the MTA stand-in), sacct_poll_interval=600\n' "$MAIL_POLL" ;;
       poll) printf '\n[poll] no notice, sacct_poll_interval=%s: expect anywhere from 0 to %s s plus one sacct call\n' "$POLL_INTERVAL" "$POLL_INTERVAL"
         printf '       (the first poll comes %s s after sbatch: a job that short is seen about %s s minus its run time after its end)\n' \
@@ -497,7 +497,7 @@ report() {
       printf '  %-62s %s\n' "FinalizeHPC's HTTP status (count)" \
         "$(cat "$WORK"/runs/footer-*/run.env 2>/dev/null | sed -n 's/^curl=\([0-9]*\).*/\1/p' | sort | uniq -c | awk '{ printf "%s%s x%s", sep, $2, $1; sep = ", " }')"
       row footer early "worker woken by FinalizeHPC -> job end"
-      row footer follow "worker woken -> end known (it follows sacct)"
+      row footer follow "worker woken -> end known (the watch for the end)"
     fi
     if [[ "$path" == mail ]]; then
       row mail notice "mail handed to FinalizeHPC --mail -> Succeeded"

@@ -48,7 +48,10 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
             }
             var record = await AskAsync(slurmJobId, () => accounting.QueryAsync(slurmJobId, cancellationToken)).ConfigureAwait(false);
             if (notice is not null && record is { IsTerminal: false })
+            {
+                Report(record);
                 record = await WatchForEndAsync(slurmJobId, record, cancellationToken).ConfigureAwait(false);
+            }
             if (notice is not null)
                 log.WriteLine($"HPC job {slurmJobId}: notified ({notice}{(told is null ? "" : $", FinalizeHPC saw {told.State}")}), "
                     + $"Slurm state {record?.State ?? "unknown"}");
@@ -56,11 +59,16 @@ public sealed class JobWaiter(CompletionSocket socket, IJobAccounting accounting
                 return record;
             var now = DateTime.UtcNow;
             due = now + schedule.Asked(now);
-            if (record is not null && record.State != lastState)
-            {
-                lastState = record.State;
-                report($"Slurm job {slurmJobId} is {record.State}");
-            }
+            if (record is not null)
+                Report(record);
+        }
+
+        void Report(SacctRecord record)
+        {
+            if (record.State == lastState)
+                return;
+            lastState = record.State;
+            report($"Slurm job {slurmJobId} is {record.State}");
         }
     }
 
