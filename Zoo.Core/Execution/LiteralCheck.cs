@@ -1,5 +1,6 @@
 using System.Globalization;
 using Zoo.Core.Configuration;
+using Zoo.Core.Configuration.Zcfg;
 
 namespace Zoo.Core.Execution;
 
@@ -43,23 +44,11 @@ public static class LiteralCheck
 
     private static bool InRange(double value, ConfigValues declaration)
     {
-        string? min, max;
-        bool openMin, openMax;
-        if (declaration["range"] is { Length: >= 2 } range)
-        {
-            var parts = range[1..^1].Split(',', StringSplitOptions.TrimEntries);
-            (min, max) = (parts.ElementAtOrDefault(0), parts.ElementAtOrDefault(1));
-            (openMin, openMax) = (range[0] == ']', range[^1] == '[');
-        }
-        else
-        {
-            (min, max) = (declaration["rangeMin"], declaration["rangeMax"]);
-            var closure = declaration.Get("rangeClosure", "c").ToLowerInvariant();
-            (openMin, openMax) = (closure is "o" or "oc" or "open" or "open-closed", closure is "o" or "co" or "open" or "closed-open");
-        }
-        if (Parse(min) is { } low && (openMin ? value <= low : value < low))
+        if (LiteralRange.Of(declaration) is not { } range)
+            return true;
+        if (Parse(range.Min) is { } low && (range.OpenMin ? value <= low : value < low))
             return false;
-        return Parse(max) is not { } high || (openMax ? value < high : value <= high);
+        return Parse(range.Max) is not { } high || (range.OpenMax ? value < high : value <= high);
     }
 
     private static double? Parse(string? text) =>

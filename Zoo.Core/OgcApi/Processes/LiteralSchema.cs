@@ -32,39 +32,18 @@ internal static class LiteralSchema
 
     private static void AddRange(ConfigValues block, JsonObject schema)
     {
-        string min, max, closure;
-        if (block["range"] is { Length: >= 2 } range)
-        {
-            var parts = range[1..^1].Split(',', StringSplitOptions.TrimEntries);
-            min = parts[0];
-            max = parts.Length > 1 ? parts[1] : "";
-            closure = (range[0] == ']' ? "o" : "c") + (range[^1] == '[' ? "o" : "c");
-        }
-        else if (block.Contains("rangeMin") || block.Contains("rangeMax"))
-        {
-            min = block.Get("rangeMin", "");
-            max = block.Get("rangeMax", "");
-            closure = block.Get("rangeClosure", "c");
-        }
-        else
+        if (LiteralRange.Of(block) is not { } range)
             return;
-        var (openMin, openMax) = closure.Trim().ToLowerInvariant() switch
-        {
-            "o" or "oo" or "open" => (true, true),
-            "oc" or "open-closed" => (true, false),
-            "co" or "closed-open" => (false, true),
-            _ => (false, false),
-        };
-        if (Number(min) is { } minimum)
+        if (Number(range.Min) is { } minimum)
         {
             schema["minimum"] = minimum;
-            if (openMin)
+            if (range.OpenMin)
                 schema["exclusiveMinimum"] = true;
         }
-        if (Number(max) is { } maximum)
+        if (Number(range.Max) is { } maximum)
         {
             schema["maximum"] = maximum;
-            if (openMax)
+            if (range.OpenMax)
                 schema["exclusiveMaximum"] = true;
         }
     }

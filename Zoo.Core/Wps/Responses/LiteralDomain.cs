@@ -1,4 +1,5 @@
 using Zoo.Core.Configuration;
+using Zoo.Core.Configuration.Zcfg;
 using Zoo.Core.Xml;
 
 namespace Zoo.Core.Wps.Responses;
@@ -47,43 +48,13 @@ public static class LiteralDomain
         return Values(type is null ? null : new ConfigValues([KeyValuePair.Create("dataType", type)]), extraNamespace);
     }
 
-    /// <summary>
-    /// A range is written either as <c>range = [min,max]</c> (a bracket turned outwards, as in
-    /// <c>]0,1]</c>, makes that end open) or as rangeMin / rangeMax / rangeSpacing / rangeClosure.
-    /// </summary>
     private static ElementNode? Range(ConfigValues block)
     {
-        string min, max, closure;
-        var spacing = block["rangeSpacing"];
-        if (block["range"] is { Length: >= 2 } range)
-        {
-            var parts = range[1..^1].Split(',', StringSplitOptions.TrimEntries);
-            min = parts[0];
-            max = parts.Length > 1 ? parts[1] : "";
-            spacing ??= parts.Length > 2 ? parts[2] : null;
-            closure = (range[0] == ']' ? "o" : "c") + (range[^1] == '[' ? "o" : "c");
-        }
-        else if (block.Contains("rangeMin") || block.Contains("rangeMax"))
-        {
-            min = block.Get("rangeMin", "");
-            max = block.Get("rangeMax", "");
-            closure = block.Get("rangeClosure", "c");
-        }
-        else
-        {
+        if (LiteralRange.Of(block) is not { } range)
             return null;
-        }
-        var element = new ElementNode("ows:Range").Attr("ows:rangeClosure", Closure(closure))
-            .TextChild("ows:MinimumValue", min)
-            .TextChild("ows:MaximumValue", max);
-        return string.IsNullOrEmpty(spacing) ? element : element.TextChild("ows:Spacing", spacing);
+        var element = new ElementNode("ows:Range").Attr("ows:rangeClosure", range.Closure)
+            .TextChild("ows:MinimumValue", range.Min)
+            .TextChild("ows:MaximumValue", range.Max);
+        return string.IsNullOrEmpty(range.Spacing) ? element : element.TextChild("ows:Spacing", range.Spacing);
     }
-
-    private static string Closure(string code) => code.ToLowerInvariant() switch
-    {
-        "o" or "oo" or "open" => "open",
-        "oc" or "open-closed" => "open-closed",
-        "co" or "closed-open" => "closed-open",
-        _ => "closed",
-    };
 }

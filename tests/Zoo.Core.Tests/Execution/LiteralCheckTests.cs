@@ -163,6 +163,12 @@ public class LiteralCheckTests
     }
 
     [Test]
+    public void RangeClosure_oo_opens_both_bounds_as_DescribeProcess_says()
+    {
+        Assert.That(Check("1", ("dataType", "integer"), ("rangeMin", "1"), ("rangeMax", "10"), ("rangeClosure", "oo")), Is.Not.Null);
+    }
+
+    [Test]
     public void RangeClosure_co_keeps_the_minimum()
     {
         Assert.That(Check("1", ("dataType", "integer"), ("rangeMin", "1"), ("rangeMax", "10"), ("rangeClosure", "co")), Is.Null);
