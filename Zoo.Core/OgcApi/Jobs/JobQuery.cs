@@ -1,6 +1,6 @@
-using System.Globalization;
 using Zoo.Core.Configuration;
 using Zoo.Core.OgcApi.Configuration;
+using Zoo.Core.OgcApi.Routing;
 
 namespace Zoo.Core.OgcApi.Jobs;
 
@@ -72,14 +72,6 @@ public sealed record JobQuery(
     private static HashSet<string>? List(ConfigValues query, string name) =>
         Value(query, name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
-    private static int? Integer(ConfigValues query, string name, int min, int max)
-    {
-        if (Value(query, name) is not { } text)
-            return null;
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            throw ApiException.InvalidQuery(max == int.MaxValue
-                ? $"The value '{text}' of the parameter {name} is not an integer of at least {min.ToString(CultureInfo.InvariantCulture)}."
-                : $"The value '{text}' of the parameter {name} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-        return value;
-    }
+    private static int? Integer(ConfigValues query, string name, int min, int max) =>
+        Value(query, name) is { } text ? QueryInteger.Parse(text, name, min, max) : null;
 }

@@ -17,8 +17,8 @@ public sealed record ProcessPage(int Limit, int Skip, bool Named)
         var limit = request.Query["limit"];
         var skip = request.Query["skip"];
         return new ProcessPage(
-            limit is null ? oas.DefaultLimit : Integer(limit, "limit", 1, oas.MaxLimit),
-            skip is null ? 0 : Integer(skip, "skip", 0, int.MaxValue),
+            limit is null ? oas.DefaultLimit : QueryInteger.Parse(limit, "limit", 1, oas.MaxLimit),
+            skip is null ? 0 : QueryInteger.Parse(skip, "skip", 0, int.MaxValue),
             limit is not null || skip is not null);
     }
 
@@ -40,11 +40,4 @@ public sealed record ProcessPage(int Limit, int Skip, bool Named)
         skip is { } start
             ? string.Create(CultureInfo.InvariantCulture, $"{context.Href("processes")}?limit={Limit}&skip={start}")
             : context.Href("processes");
-
-    private static int Integer(string text, string name, int min, int max) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw ApiException.InvalidQuery(max == int.MaxValue
-                ? $"The value of {name} must be an integer of {min} or more, not '{text}'."
-                : $"The value of {name} must be an integer from {min} to {max}, not '{text}'.");
 }
