@@ -24,7 +24,7 @@ public sealed class Kernel(string workingDirectory, string executableDirectory, 
         {
             config = LoadConfig(cgi);
         }
-        catch (WpsException e) when (cgi.QueryString.StartsWith('/') || cgi.Variable("PATH_INFO") is { Length: > 1 })
+        catch (WpsException e) when (ApiRequest.IsCarriedBy(cgi))
         {
             return ApiKernel.Problem(new MainConfig(IniDocument.Parse("", MainConfig.FileName), MainConfig.FileName), null,
                 new ApiException("InternalError", 500, e.Errors[0].Text));

@@ -29,7 +29,7 @@ public sealed record ApiRequest(string Method, bool IsHead, string Path, IReadOn
             path = end < 0 ? queryString : queryString[..end];
             query = end < 0 ? "" : queryString[(end + 1)..];
         }
-        else if (cgi.Variable("PATH_INFO") is { Length: > 1 } pathInfo && pathInfo[0] == '/')
+        else if (PathInfo(cgi) is { } pathInfo)
         {
             path = pathInfo.StartsWith("/ogc-api/", StringComparison.Ordinal) || pathInfo == "/ogc-api"
                 ? pathInfo["/ogc-api".Length..]
@@ -41,6 +41,12 @@ public sealed record ApiRequest(string Method, bool IsHead, string Path, IReadOn
         var method = cgi.Method;
         return new ApiRequest(method == "HEAD" ? "GET" : method, method == "HEAD", path, SplitPath(path), ParseQuery(query));
     }
+
+    /// <summary>Whether the CGI call is an OGC API request (<see cref="From"/>'s rule), before anything of it is decoded.</summary>
+    public static bool IsCarriedBy(CgiRequest cgi) => cgi.QueryString.StartsWith('/') || PathInfo(cgi) is not null;
+
+    /// <summary>A PATH_INFO that is a path below the CGI (not <c>/</c> alone, nor what a client put there without a slash).</summary>
+    private static string? PathInfo(CgiRequest cgi) => cgi.Variable("PATH_INFO") is { Length: > 1 } pathInfo && pathInfo[0] == '/' ? pathInfo : null;
 
     private static string[] SplitPath(string path)
     {

@@ -14,6 +14,24 @@ public class ApiRequestTests
         return ApiRequest.From(new CgiRequest(environment, RequestBody.Empty));
     }
 
+    private static bool IsCarried(string queryString, string? pathInfo)
+    {
+        var environment = new Dictionary<string, string> { ["QUERY_STRING"] = queryString, ["REQUEST_METHOD"] = "GET" };
+        if (pathInfo is not null)
+            environment["PATH_INFO"] = pathInfo;
+        return ApiRequest.IsCarriedBy(new CgiRequest(environment, RequestBody.Empty));
+    }
+
+    [TestCase("/processes", null, true)]
+    [TestCase("limit=1", "/ogc-api/jobs", true)]
+    [TestCase("service=WPS&request=GetCapabilities", null, false)]
+    [TestCase("service=WPS&request=GetCapabilities", "/", false)]
+    [TestCase("service=WPS&request=GetCapabilities", "-1", false)]
+    public void A_call_is_an_api_request_by_the_same_rule_before_and_after_main_cfg_is_read(string queryString, string? pathInfo, bool expected)
+    {
+        Assert.That(IsCarried(queryString, pathInfo), Is.EqualTo(expected));
+    }
+
     [Test]
     public void A_query_string_starting_with_a_slash_is_an_api_path() =>
         Assert.That(From("/processes/echo")!.Segments, Is.EqualTo(new[] { "processes", "echo" }));
